@@ -1,0 +1,31 @@
+import { getTranslations } from 'next-intl/server';
+import { redirect } from 'next/navigation';
+import { Button, Card, Field, PageTitle, inputStyles } from '@/components/ui';
+import { ZVerificationCode } from '@/lib/credentials/verification-code';
+
+export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+  const t = await getTranslations('verify');
+  const { code } = await searchParams;
+  let error: string | null = null;
+  if (code !== undefined) {
+    const parsed = ZVerificationCode.safeParse(code);
+    if (parsed.success) redirect(`/verify/${encodeURIComponent(parsed.data)}?via=typed`);
+    error = t('codeInvalid');
+  }
+  return (
+    <div className="mx-auto max-w-lg">
+      <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
+      <Card>
+        {/* A plain GET form: works without JavaScript, on any phone. */}
+        <form action="/verify" method="get" className="space-y-4">
+          <Field id="code" label={t('codeLabel')} error={error}>
+            <input id="code" name="code" defaultValue={code ?? ''} autoComplete="off" autoCapitalize="characters" className={inputStyles} aria-invalid={Boolean(error)} required />
+          </Field>
+          <Button type="submit" className="w-full">
+            {t('submit')}
+          </Button>
+        </form>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+import { getTranslations } from 'next-intl/server';
+import type { ReactNode } from 'react';
+import { AreaShell } from '@/components/layout/area-shell';
+import { Forbidden } from '@/components/layout/forbidden';
+import { guardArea } from '@/lib/auth/guard';
+
+export default async function AdminLayout({ children }: { children: ReactNode }) {
+  const user = await guardArea('admin');
+  if (!user) return <Forbidden home="/sign-in" />;
+  const t = await getTranslations('admin');
+  return (
+    <AreaShell
+      title={t('title')}
+      links={[
+        { href: '/admin', label: t('overview') },
+        { href: '/admin/members', label: t('members') },
+        { href: '/admin/audit', label: t('audit') },
+      ]}
+    >
+      {children}
+    </AreaShell>
+  );
+}

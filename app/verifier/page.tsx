@@ -1,0 +1,18 @@
+import { getTranslations } from 'next-intl/server';
+import { OrgMemberships } from '@/components/layout/org-memberships';
+import { Card, EmptyState, PageTitle } from '@/components/ui';
+import { requirePermission } from '@/lib/auth/session';
+
+export default async function VerifierPage() {
+  const { memberships } = await requirePermission('verifier.view');
+  const t = await getTranslations('verifier');
+  return (
+    <div className="space-y-6" data-testid="area-verifier">
+      <PageTitle>{t('title')}</PageTitle>
+      <OrgMemberships title={t('organisation')} items={memberships} />
+      <Card title={t('title')}>
+        <EmptyState>{t('requestsEmpty')}</EmptyState>
+      </Card>
+    </div>
+  );
+}

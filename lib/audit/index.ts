@@ -1,0 +1,27 @@
+import { auditLog } from '@/db/schema';
+import type { DbOrTx } from '@/db/client';
+
+export type AuditEntry = {
+  actorUserId: string | null;
+  action: string;
+  objectType?: string;
+  objectId?: string;
+  outcome?: 'ok' | 'denied' | 'failed';
+  ip?: string | null;
+  userAgent?: string | null;
+  detail?: Record<string, unknown>;
+};
+
+/** The one way privileged actions are written to the audit log (issue 6, item 8). */
+export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
+  await db.insert(auditLog).values({
+    actorUserId: entry.actorUserId,
+    action: entry.action,
+    objectType: entry.objectType ?? null,
+    objectId: entry.objectId ?? null,
+    outcome: entry.outcome ?? 'ok',
+    ip: entry.ip ?? null,
+    userAgent: entry.userAgent?.slice(0, 300) ?? null,
+    detail: entry.detail ?? null,
+  });
+}

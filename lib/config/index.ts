@@ -1,0 +1,61 @@
+// Runtime configuration, read from the environment. Every variable is documented in README.md
+// ("Configuration"). Values are read lazily so that `next build` needs none of them.
+
+function str(name: string, fallback: string): string {
+  const v = process.env[name];
+  return v === undefined || v === '' ? fallback : v;
+}
+
+function int(name: string, fallback: number): number {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+}
+
+export type AppEnv = 'production' | 'local' | 'test';
+
+export const config = {
+  /** `production` hides /dev/inbox and refuses to run without real secrets. */
+  get appEnv(): AppEnv {
+    const v = process.env.APP_ENV;
+    if (v === 'production' || v === 'local' || v === 'test') return v;
+    return 'production';
+  },
+  get databaseUrl(): string {
+    const v = process.env.DATABASE_URL;
+    if (!v) throw new Error('DATABASE_URL is not set (the start command sets it for the embedded database)');
+    return v;
+  },
+  get databasePoolSize(): number {
+    return int('DATABASE_POOL_SIZE', 10);
+  },
+  get publicBaseUrl(): string {
+    return str('PUBLIC_BASE_URL', `http://localhost:${str('PORT', '3000')}`).replace(/\/+$/, '');
+  },
+  get smtpUrl(): string | undefined {
+    return process.env.SMTP_URL || undefined;
+  },
+  get mailFrom(): string {
+    return str('MAIL_FROM', 'Sanad <no-reply@sanad.local>');
+  },
+  get smsWebhookUrl(): string | undefined {
+    return process.env.SMS_WEBHOOK_URL || undefined;
+  },
+  get smsWebhookToken(): string | undefined {
+    return process.env.SMS_WEBHOOK_TOKEN || undefined;
+  },
+  /** Key for hashing one-time codes and other server-side HMACs. */
+  get authSecret(): string {
+    const v = process.env.NEXTAUTH_SECRET;
+    if (!v) throw new Error('NEXTAUTH_SECRET is not set');
+    return v;
+  },
+  get devInboxEnabled(): boolean {
+    return this.appEnv !== 'production';
+  },
+  get otpRateLimitPerIdentifier(): number {
+    return int('OTP_LIMIT_PER_IDENTIFIER', 5);
+  },
+  get otpRateLimitPerIp(): number {
+    return int('OTP_LIMIT_PER_IP', 30);
+  },
+};

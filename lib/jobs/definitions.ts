@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineJob } from './define';
+import { createTransports } from '@/lib/notify/transports';
+import { deliverMessage, dueMessageIds } from '@/lib/notify/deliver';
+
+/** Delivers one outbox message (email or SMS). */
+export const deliverOutboxMessage = defineJob({
+  name: 'outbox.deliver',
+  schema: z.object({ messageId: z.uuid() }),
+  retryLimit: 0, // the outbox row keeps its own attempts and back-off
+  async handler({ messageId }, { db }) {
+    await deliverMessage(db, messageId, createTransports());
+  },
+});
+
+/** Every minute: deliver what is due (retries after back-off, messages whose wake-up was lost). */
+export const sweepOutbox = defineJob({
+  name: 'outbox.sweep',
+  schema: z.object({}).passthrough(),
+  cron: '* * * * *',
+  retryLimit: 0,
+  async handler(_payload, { db }) {
+    const transports = createTransports();
+    const channels = (Object.keys(transports) as ('email' | 'sms')[]).filter((c) => transports[c]);
+    for (const id of await dueMessageIds(db, channels)) {
+      await deliverMessage(db, id, transports);
+    }
+  },
+});
+
+export const JOBS = [deliverOutboxMessage, sweepOutbox] as const;
+export type JobName = (typeof JOBS)[number]['name'];

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from '../db/embedded';
+import { loadOrCreateLocalSecrets } from '../lib/runtime/local-secrets';
+
+export const dataDir = path.resolve(process.env.SANAD_DATA_DIR || '.data');
+
+export function say(message: string): void {
+  console.log(`[sanad] ${message}`);
+}
+
+/**
+ * Puts every setting the processes need into process.env: DATABASE_URL (starting the embedded
+ * server when none is given), secrets, APP_ENV. Children inherit it.
+ */
+export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | null }> {
+  const usingEmbedded = !process.env.DATABASE_URL;
+  process.env.APP_ENV ||= usingEmbedded ? 'local' : 'production';
+  const production = process.env.APP_ENV === 'production';
+
+  if (production) {
+    const missing = ['NEXTAUTH_SECRET', 'SANAD_MASTER_KEY'].filter((k) => !process.env[k]);
+    if (missing.length > 0) {
+      throw new EmbeddedDbError(
+        `APP_ENV=production needs ${missing.join(' and ')} in the environment (see README, Configuration).`,
+      );
+    }
+  } else {
+    const { secrets, created, file } = loadOrCreateLocalSecrets(dataDir);
+    if (created) say(`generated local secrets in ${path.relative(process.cwd(), file)} (production takes them from the environment)`);
+    process.env.NEXTAUTH_SECRET ||= secrets.authSecret;
+    process.env.SANAD_MASTER_KEY ||= secrets.masterKey;
+    process.env.EMBEDDED_PG_PASSWORD ||= secrets.pgPassword;
+  }
+
+  const port = process.env.PORT || '3000';
+  process.env.PORT = port;
+  process.env.PUBLIC_BASE_URL ||= `http://localhost:${port}`;
+  process.env.NEXTAUTH_URL ||= process.env.PUBLIC_BASE_URL;
+
+  let embedded: EmbeddedDb | null = null;
+  if (usingEmbedded) {
+    embedded = await startEmbeddedDb({
+      dataDir,
+      port: Number(process.env.EMBEDDED_PG_PORT || 54329),
+      password: process.env.EMBEDDED_PG_PASSWORD!,
+      log: (m) => say(`db: ${m}`),
+    });
+    process.env.DATABASE_URL = embedded.url;
+  }
+  return { embedded };
+}
+
+/** Prints an expected start-up failure as plain words and exits; anything else keeps its stack. */
+export function failPlainly(error: unknown): never {
+  if (error instanceof EmbeddedDbError) {
+    console.error(`\n[sanad] ${error.message}\n`);
+  } else {
+    console.error('[sanad] start-up failed:', error);
+  }
+  process.exit(1);
+}

@@ -1,0 +1,146 @@
+// `npm start`: one command that builds what is missing, starts the database (embedded unless
+// DATABASE_URL is set), migrates, seeds demo data on an empty database, and runs the web server
+// and the job workers as child processes that exit if this supervisor dies (even by kill -9).
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createDb } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { seedDemoData } from '../db/seed';
+import { dataDir, failPlainly, prepareEnvironment, say } from './lib';
+
+const dev = process.argv.includes('--dev');
+const root = process.cwd();
+
+function newestSourceMtime(): number {
+  let newest = 0;
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(p);
+      else newest = Math.max(newest, fs.statSync(p).mtimeMs);
+    }
+  };
+  for (const d of ['app', 'components', 'lib', 'db', 'public']) walk(path.join(root, d));
+  for (const f of ['next.config.mjs', 'package-lock.json', 'postcss.config.mjs', 'tsconfig.json']) {
+    if (fs.existsSync(f)) newest = Math.max(newest, fs.statSync(f).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded(): void {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime()) return;
+  say(fs.existsSync(buildId) ? 'sources changed since the last build; building…' : 'no build yet; building the app (a minute or two)…');
+  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
+  if (result.status !== 0) {
+    console.error('[sanad] the build failed; see the output above.');
+    process.exit(1);
+  }
+}
+
+function acquireLock(): () => void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const lock = path.join(dataDir, 'start.pid');
+  if (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    let running = false;
+    try {
+      process.kill(pid, 0);
+      running = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start');
+    } catch {
+      running = false;
+    }
+    if (running && pid !== process.pid) {
+      console.error(`[sanad] Sanad is already running from ${dataDir} (pid ${pid}). Stop it first, or set SANAD_DATA_DIR.`);
+      process.exit(1);
+    }
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
+function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
+  child.on('error', (e) => console.error(`[sanad] ${name} failed to start:`, e.message));
+  return child;
+}
+
+async function main(): Promise<void> {
+  const releaseLock = acquireLock();
+  const { embedded } = await prepareEnvironment();
+  const url = process.env.DATABASE_URL!;
+
+  await runMigrations(url);
+  say('database schema is up to date');
+
+  const { db, sql } = createDb(url, 2);
+  const seedDemo = process.env.APP_ENV !== 'production' || process.env.SEED_DEMO === '1';
+  const demo = seedDemo ? await seedDemoData(db) : null;
+  if (demo?.seeded) say('demo data created');
+  await sql.end();
+
+  if (!dev) buildIfNeeded();
+
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? 'development' : 'production', SANAD_DEV: dev ? '1' : '' };
+  const tsxImport = ['--import', 'tsx'];
+  const children: Record<string, ChildProcess> = {
+    worker: startChild('worker', [...tsxImport, path.join('scripts', 'worker.ts')], env),
+    web: startChild('web', [path.join('scripts', 'serve.mjs')], env),
+  };
+
+  let stopping = false;
+  const shutdown = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping…');
+    await Promise.all(
+      Object.values(children).map(
+        (c) =>
+          new Promise<void>((resolve) => {
+            if (c.exitCode !== null || c.signalCode !== null) return resolve();
+            const t = setTimeout(() => c.kill('SIGKILL'), 15_000);
+            c.once('exit', () => {
+              clearTimeout(t);
+              resolve();
+            });
+            c.kill('SIGTERM');
+          }),
+      ),
+    );
+    if (embedded) await embedded.stop();
+    releaseLock();
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void shutdown(0));
+  process.on('SIGTERM', () => void shutdown(0));
+  for (const [name, child] of Object.entries(children)) {
+    child.on('exit', (code, signal) => {
+      if (stopping) return;
+      console.error(`[sanad] the ${name} process exited (${signal ?? `code ${code}`}); stopping everything.`);
+      void shutdown(1);
+    });
+  }
+
+  children.web!.on('message', (msg: { type?: string }) => {
+    if (msg?.type !== 'ready') return;
+    const base = process.env.PUBLIC_BASE_URL!;
+    const lines = [
+      '',
+      `Sanad is running at ${base}  (database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, APP_ENV=${process.env.APP_ENV})`,
+    ];
+    if (demo) {
+      lines.push('', 'Demo sign-ins: open ' + `${base}/sign-in` + ', enter a mobile number, then read the code at ' + `${base}/dev/inbox`);
+      for (const s of demo.signIns) lines.push(`  ${s.mobile}  ${s.who.padEnd(36)} → ${s.area}`);
+    }
+    lines.push('', 'Press Ctrl-C to stop.', '');
+    console.log(lines.join('\n'));
+  });
+}
+
+main().catch(failPlainly);
