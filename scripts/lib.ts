@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { EmbeddedDbError, startEmbeddedDb, type EmbeddedDb } from '../db/embedded';
 import { loadOrCreateLocalSecrets } from '../lib/runtime/local-secrets';
@@ -9,10 +10,36 @@ export function say(message: string): void {
 }
 
 /**
+ * One set of processes per data directory: a second start (or db:seed, db:migrate, a standalone
+ * worker) on the same embedded database would otherwise stop the running one's server.
+ */
+function acquireLock(): () => void {
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
+  const lock = path.join(dataDir, 'start.pid');
+  if (fs.existsSync(lock)) {
+    const pid = Number(fs.readFileSync(lock, 'utf8'));
+    let running = false;
+    try {
+      process.kill(pid, 0);
+      running = /tsx|node/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+    } catch {
+      running = false;
+    }
+    if (running && pid !== process.pid) {
+      throw new EmbeddedDbError(
+        `Sanad is already running on the embedded database in ${dataDir} (pid ${pid}). Stop it first, or point this command at it with DATABASE_URL.`,
+      );
+    }
+  }
+  fs.writeFileSync(lock, String(process.pid));
+  return () => fs.rmSync(lock, { force: true });
+}
+
+/**
  * Puts every setting the processes need into process.env: DATABASE_URL (starting the embedded
  * server when none is given), secrets, APP_ENV. Children inherit it.
  */
-export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | null }> {
+export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | null; releaseLock: () => void }> {
   const usingEmbedded = !process.env.DATABASE_URL;
   process.env.APP_ENV ||= usingEmbedded ? 'local' : 'production';
   const production = process.env.APP_ENV === 'production';
@@ -38,7 +65,9 @@ export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | nul
   process.env.NEXTAUTH_URL ||= process.env.PUBLIC_BASE_URL;
 
   let embedded: EmbeddedDb | null = null;
+  let releaseLock = () => {};
   if (usingEmbedded) {
+    releaseLock = acquireLock();
     embedded = await startEmbeddedDb({
       dataDir,
       port: Number(process.env.EMBEDDED_PG_PORT || 54329),
@@ -47,7 +76,7 @@ export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | nul
     });
     process.env.DATABASE_URL = embedded.url;
   }
-  return { embedded };
+  return { embedded, releaseLock };
 }
 
 /** Prints an expected start-up failure as plain words and exits; anything else keeps its stack. */

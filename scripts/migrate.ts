@@ -3,9 +3,10 @@ import { runMigrations } from '../db/migrate';
 import { failPlainly, prepareEnvironment, say } from './lib';
 
 async function main() {
-  const { embedded } = await prepareEnvironment();
+  const { embedded, releaseLock } = await prepareEnvironment();
   await runMigrations(process.env.DATABASE_URL!);
   say('migrations applied');
   await embedded?.stop();
+  releaseLock();
 }
 main().catch(failPlainly);

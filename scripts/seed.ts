@@ -5,7 +5,7 @@ import { seedDemoData } from '../db/seed';
 import { failPlainly, prepareEnvironment, say } from './lib';
 
 async function main() {
-  const { embedded } = await prepareEnvironment();
+  const { embedded, releaseLock } = await prepareEnvironment();
   await runMigrations(process.env.DATABASE_URL!);
   const { db, sql } = createDb(process.env.DATABASE_URL!, 2);
   const { seeded, signIns } = await seedDemoData(db);
@@ -13,5 +13,6 @@ async function main() {
   for (const s of signIns) say(`  ${s.mobile}  ${s.who}`);
   await sql.end();
   await embedded?.stop();
+  releaseLock();
 }
 main().catch(failPlainly);

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedDemoData } from '../db/seed';
-import { dataDir, failPlainly, prepareEnvironment, say } from './lib';
+import { failPlainly, prepareEnvironment, say } from './lib';
 
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
@@ -43,27 +43,6 @@ function buildIfNeeded(): void {
   }
 }
 
-function acquireLock(): () => void {
-  fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
-  const lock = path.join(dataDir, 'start.pid');
-  if (fs.existsSync(lock)) {
-    const pid = Number(fs.readFileSync(lock, 'utf8'));
-    let running = false;
-    try {
-      process.kill(pid, 0);
-      running = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('start');
-    } catch {
-      running = false;
-    }
-    if (running && pid !== process.pid) {
-      console.error(`[sanad] Sanad is already running from ${dataDir} (pid ${pid}). Stop it first, or set SANAD_DATA_DIR.`);
-      process.exit(1);
-    }
-  }
-  fs.writeFileSync(lock, String(process.pid));
-  return () => fs.rmSync(lock, { force: true });
-}
-
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
   child.on('error', (e) => console.error(`[sanad] ${name} failed to start:`, e.message));
@@ -71,8 +50,7 @@ function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): Child
 }
 
 async function main(): Promise<void> {
-  const releaseLock = acquireLock();
-  const { embedded } = await prepareEnvironment();
+  const { embedded, releaseLock } = await prepareEnvironment();
   const url = process.env.DATABASE_URL!;
 
   await runMigrations(url);
@@ -135,7 +113,8 @@ async function main(): Promise<void> {
       `Sanad is running at ${base}  (database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, APP_ENV=${process.env.APP_ENV})`,
     ];
     if (demo) {
-      lines.push('', 'Demo sign-ins: open ' + `${base}/sign-in` + ', enter a mobile number, then read the code at ' + `${base}/dev/inbox`);
+      const where = process.env.APP_ENV === 'production' ? 'in the SMS or email' : `at ${base}/dev/inbox`;
+      lines.push('', `Demo sign-ins: open ${base}/sign-in, enter a mobile number, then read the code ${where}`);
       for (const s of demo.signIns) lines.push(`  ${s.mobile}  ${s.who.padEnd(36)} → ${s.area}`);
     }
     lines.push('', 'Press Ctrl-C to stop.', '');

@@ -5,8 +5,9 @@ import { startWorkers } from '../lib/jobs/worker';
 import { failPlainly, prepareEnvironment } from './lib';
 
 async function main() {
+  // Under `npm start` the supervisor has prepared everything; alone, do it here.
   const standalone = !process.send;
-  if (standalone) await prepareEnvironment();
+  const env = standalone ? await prepareEnvironment() : null;
   const url = process.env.DATABASE_URL!;
   const { db, sql } = createDb(url, 5);
   const workers = await startWorkers({ databaseUrl: url, db });
@@ -16,6 +17,8 @@ async function main() {
     stopping = true;
     await workers.stop();
     await sql.end({ timeout: 5 });
+    await env?.embedded?.stop();
+    env?.releaseLock();
     process.exit(0);
   };
   process.on('SIGTERM', () => void stop());

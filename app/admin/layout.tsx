@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/layout/area-shell';
-import { Forbidden } from '@/components/layout/forbidden';
 import { guardArea } from '@/lib/auth/guard';
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const user = await guardArea('admin');
-  if (!user) return <Forbidden home="/sign-in" />;
+  await guardArea('admin');
   const t = await getTranslations('admin');
   return (
     <AreaShell

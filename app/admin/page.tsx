@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { Card, PageTitle } from '@/components/ui';
 import { adminOverview } from '@/lib/admin/overview';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function AdminPage() {
-  await requirePermission('admin.view');
+  await requirePageAccess('admin.view', { next: '/admin' });
   const t = await getTranslations('admin');
   const o = await adminOverview();
   const stats = [

@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/layout/area-shell';
-import { Forbidden } from '@/components/layout/forbidden';
 import { guardArea } from '@/lib/auth/guard';
 
 export default async function CoursesLayout({ children }: { children: ReactNode }) {
-  const user = await guardArea('courses');
-  if (!user) return <Forbidden home="/sign-in" />;
+  await guardArea('courses');
   const t = await getTranslations();
   return (
     <AreaShell title={t('areas.courses')} links={[{ href: '/courses', label: t('courses.title') }]}>

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { OrgMemberships } from '@/components/layout/org-memberships';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function CoursesPage() {
-  const { memberships } = await requirePermission('courses.view');
+  const { memberships } = await requirePageAccess('courses.view', { next: '/courses' });
   const t = await getTranslations('courses');
   return (
     <div className="space-y-6" data-testid="area-courses">

@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/layout/area-shell';
-import { Forbidden } from '@/components/layout/forbidden';
 import { guardArea } from '@/lib/auth/guard';
 
 export default async function InstitutionLayout({ children }: { children: ReactNode }) {
-  const user = await guardArea('institution');
-  if (!user) return <Forbidden home="/sign-in" />;
+  await guardArea('institution');
   const t = await getTranslations();
   return (
     <AreaShell title={t('areas.institution')} links={[{ href: '/institution', label: t('institution.title') }]}>

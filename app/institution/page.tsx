@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { OrgMemberships } from '@/components/layout/org-memberships';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function InstitutionPage() {
-  const { memberships } = await requirePermission('institution.view');
+  const { memberships } = await requirePageAccess('institution.view', { next: '/institution' });
   const t = await getTranslations('institution');
   return (
     <div className="space-y-6" data-testid="area-institution">

@@ -1,12 +1,12 @@
 import { getTranslations } from 'next-intl/server';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 import { getProfile } from '@/lib/identity/users';
 import { saveProfileAction } from './actions';
 import { ProfileForm } from './profile-form';
 
 export default async function LockerPage() {
-  const { user } = await requirePermission('locker.view');
+  const { user } = await requirePageAccess('locker.view', { next: '/locker' });
   const profile = await getProfile(user.id);
   const t = await getTranslations('locker');
   return (

@@ -1,12 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AreaShell } from '@/components/layout/area-shell';
-import { Forbidden } from '@/components/layout/forbidden';
 import { guardArea } from '@/lib/auth/guard';
 
 export default async function VerifierLayout({ children }: { children: ReactNode }) {
-  const user = await guardArea('verifier');
-  if (!user) return <Forbidden home="/sign-in" />;
+  await guardArea('verifier');
   const t = await getTranslations();
   return (
     <AreaShell title={t('areas.verifier')} links={[{ href: '/verifier', label: t('verifier.title') }]}>

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { OrgMemberships } from '@/components/layout/org-memberships';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function VerifierPage() {
-  const { memberships } = await requirePermission('verifier.view');
+  const { memberships } = await requirePageAccess('verifier.view', { next: '/verifier' });
   const t = await getTranslations('verifier');
   return (
     <div className="space-y-6" data-testid="area-verifier">

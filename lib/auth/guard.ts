@@ -1,31 +1,42 @@
 import 'server-only';
-import { redirect } from 'next/navigation';
+import { forbidden, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { getRequestContext } from '@/lib/http/request-context';
-import { gateArea, type CurrentUser } from './session';
-import type { Area } from './permissions';
+import { AREA_ACTION, grantingMemberships, type Action, type Area } from './permissions';
+import { getCurrentUser, type CurrentMembership, type CurrentUser } from './session';
 
 /**
- * For an area's layout: signed-out visitors go to sign-in; a user without the area's permission
- * gets null (the layout shows "Not allowed") and the refusal is audited. Pages and actions check
- * again where data is touched: a layout is not a security boundary.
+ * For pages and layouts: a signed-out visitor is sent to sign-in; a user without the permission
+ * gets the 403 "Not allowed" page (app/forbidden.tsx). Layouts and pages both call it — a layout
+ * is not a security boundary — and server actions check again with `requirePermission`.
  */
-export async function guardArea(area: Area): Promise<CurrentUser | null> {
-  const gate = await gateArea(area);
-  if (gate.kind === 'signed-out') redirect(`/sign-in?next=/${area}`);
-  if (gate.kind === 'forbidden') {
-    const ctx = await getRequestContext();
-    await recordAudit(getDb(), {
-      actorUserId: gate.user.id,
-      action: 'area.open',
-      objectType: 'area',
-      objectId: area,
-      outcome: 'denied',
-      ip: ctx.ip,
-      userAgent: ctx.userAgent,
-    });
-    return null;
+export async function requirePageAccess(
+  action: Action,
+  opts: { next: string; orgId?: string; audit?: boolean },
+): Promise<{ user: CurrentUser; memberships: CurrentMembership[] }> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?next=${encodeURIComponent(opts.next)}`);
+  const granted = grantingMemberships(user.memberships, action, opts.orgId);
+  if (granted.length === 0) {
+    if (opts.audit) {
+      const ctx = await getRequestContext();
+      await recordAudit(getDb(), {
+        actorUserId: user.id,
+        action,
+        objectType: 'page',
+        objectId: opts.next,
+        outcome: 'denied',
+        ip: ctx.ip,
+        userAgent: ctx.userAgent,
+      });
+    }
+    forbidden();
   }
-  return gate.user;
+  return { user, memberships: granted };
+}
+
+/** For an area's layout: the area's own permission, with the refusal audited. */
+export function guardArea(area: Area) {
+  return requirePageAccess(AREA_ACTION[area], { next: `/${area}`, audit: true });
 }

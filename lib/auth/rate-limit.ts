@@ -1,4 +1,4 @@
-import { and, count, eq, gt, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, sql } from 'drizzle-orm';
 import { rateLimitEvents } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
 
@@ -13,6 +13,9 @@ export async function takeRateLimit(
   limit: number,
   windowSeconds: number,
 ): Promise<boolean> {
+  // Concurrent requests for one key queue here (until the caller's transaction ends), so a burst
+  // cannot slip past the count.
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${`${bucket}:${key}`}))`);
   const since = sql`now() - make_interval(secs => ${windowSeconds})`;
   const [row] = await db
     .select({ n: count() })
@@ -23,7 +26,3 @@ export async function takeRateLimit(
   return true;
 }
 
-/** Housekeeping: forget events older than a day. */
-export async function pruneRateLimits(db: DbOrTx): Promise<void> {
-  await db.delete(rateLimitEvents).where(lt(rateLimitEvents.at, sql`now() - interval '1 day'`));
-}

@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { memberships, organisations, users } from '@/db/schema';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { authOptions } from './next-auth';
-import { AREA_ACTION, areasFor, grantingMemberships, type Action, type Area, type Role } from './permissions';
+import { areasFor, grantingMemberships, type Action, type Area, type Role } from './permissions';
 
 export type CurrentMembership = {
   id: string;
@@ -78,16 +78,4 @@ export async function requirePermission(action: Action, orgId?: string): Promise
 }> {
   const user = await requireUser();
   return { user, memberships: authorize(user, action, orgId) };
-}
-
-export type AreaGate =
-  | { kind: 'ok'; user: CurrentUser; memberships: CurrentMembership[] }
-  | { kind: 'signed-out' }
-  | { kind: 'forbidden'; user: CurrentUser };
-
-export async function gateArea(area: Area): Promise<AreaGate> {
-  const user = await getCurrentUser();
-  if (!user) return { kind: 'signed-out' };
-  const granted = grantingMemberships(user.memberships, AREA_ACTION[area]);
-  return granted.length > 0 ? { kind: 'ok', user, memberships: granted } : { kind: 'forbidden', user };
 }

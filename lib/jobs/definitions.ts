@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineJob } from './define';
 import { createTransports } from '@/lib/notify/transports';
 import { deliverMessage, dueMessageIds } from '@/lib/notify/deliver';
+import { pruneShortLivedRows } from '@/lib/maintenance/prune';
 
 /** Delivers one outbox message (email or SMS). */
 export const deliverOutboxMessage = defineJob({
@@ -28,5 +29,17 @@ export const sweepOutbox = defineJob({
   },
 });
 
-export const JOBS = [deliverOutboxMessage, sweepOutbox] as const;
+/** Hourly: drop rate-limit events and sign-in codes older than a day. */
+export const pruneShortLived = defineJob({
+  name: 'maintenance.prune',
+  schema: z.object({}).passthrough(),
+  cron: '17 * * * *',
+  retryLimit: 1,
+  async handler(_payload, { db, log }) {
+    const removed = await pruneShortLivedRows(db);
+    log(`pruned ${removed.rateLimitEvents} rate-limit events and ${removed.otpCodes} sign-in codes`);
+  },
+});
+
+export const JOBS = [deliverOutboxMessage, sweepOutbox, pruneShortLived] as const;
 export type JobName = (typeof JOBS)[number]['name'];

@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge, EmptyState, PageTitle } from '@/components/ui';
 import { recentAuditEntries } from '@/lib/audit/queries';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function AuditPage() {
-  await requirePermission('admin.audit.view');
+  await requirePageAccess('admin.audit.view', { next: '/admin/audit' });
   const t = await getTranslations('admin');
   const entries = await recentAuditEntries(200);
   return (

@@ -1,13 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import { Badge, Button, Card, EmptyState, PageTitle, inputStyles } from '@/components/ui';
 import { ROLES } from '@/lib/auth/permissions';
-import { requirePermission } from '@/lib/auth/session';
+import { requirePageAccess } from '@/lib/auth/guard';
 import { listOrganisations, searchUsers } from '@/lib/identity/users';
 import { grantRoleAction, revokeMembershipAction } from './actions';
 import { GrantRoleForm, RevokeButton } from './member-controls';
 
 export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
-  await requirePermission('admin.members.manage');
+  await requirePageAccess('admin.members.manage', { next: '/admin/members' });
   const { q = '' } = await searchParams;
   const t = await getTranslations();
   const [found, orgs] = await Promise.all([searchUsers(q), listOrganisations()]);

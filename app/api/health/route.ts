@@ -1,14 +1,9 @@
-import { sql } from 'drizzle-orm';
-import { getDb } from '@/db/client';
+import { checkHealth } from '@/lib/telemetry/health';
 
 export const dynamic = 'force-dynamic';
 
-/** Liveness and database reachability, for load balancers and the start-up checks. */
+/** For load balancers and the start-up checks. */
 export async function GET() {
-  try {
-    await getDb().execute(sql`select 1`);
-    return Response.json({ status: 'ok' });
-  } catch {
-    return Response.json({ status: 'database-unreachable' }, { status: 503 });
-  }
+  const { ok } = await checkHealth();
+  return Response.json({ status: ok ? 'ok' : 'database-unreachable' }, { status: ok ? 200 : 503 });
 }

@@ -1,0 +1,5 @@
+import { inject } from 'vitest';
+
+process.env.DATABASE_URL = inject('databaseUrl');
+process.env.NEXTAUTH_SECRET ||= 'integration-test-secret';
+process.env.APP_ENV = 'test';
