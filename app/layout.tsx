@@ -7,6 +7,10 @@ import { setLocaleAction } from '@/app/actions/locale';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getCurrentUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
+// Devanagari is served with the app, so Hindi renders the same on every device (no tofu).
+import '@fontsource/noto-sans-devanagari/devanagari-400.css';
+import '@fontsource/noto-sans-devanagari/devanagari-600.css';
+import '@fontsource/noto-sans-devanagari/devanagari-700.css';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,7 +29,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
         <NextIntlClientProvider>
-          <SiteHeader user={user ? { label, areas: user.areas } : null} onLocaleChange={setLocaleAction} />
+          <SiteHeader
+            user={user ? { label, areas: user.areas } : null}
+            onLocaleChange={setLocaleAction}
+          />
           <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
             {children}
           </main>

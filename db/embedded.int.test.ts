@@ -12,7 +12,12 @@ let server: EmbeddedDb;
 
 beforeAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  server = await startEmbeddedDb({ dataDir, port: 54000 + (process.pid % 900), password: 'embedded-test', log: () => {} });
+  server = await startEmbeddedDb({
+    dataDir,
+    port: 54000 + (process.pid % 900),
+    password: 'embedded-test',
+    log: () => {},
+  });
   await runMigrations(server.url);
 }, 180_000);
 
@@ -36,7 +41,9 @@ describe('embedded PostgreSQL', () => {
         }),
       ),
     );
-    const [counts] = await sql<{ n: number; workers: number }[]>`select count(*)::int as n, count(distinct worker)::int as workers from stress`;
+    const [counts] = await sql<
+      { n: number; workers: number }[]
+    >`select count(*)::int as n, count(distinct worker)::int as workers from stress`;
     expect(counts).toEqual({ n: 2000, workers: 20 });
     const [row] = await sql`select note from stress where id = 1999`;
     expect(row!.note).toBe('row 1999 नमस्ते');

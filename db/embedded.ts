@@ -113,9 +113,23 @@ export async function startEmbeddedDb(opts: {
     persistent: true,
     createPostgresUser: isRoot(),
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', '-c', 'unix_socket_directories='],
-    onLog: (m) => {
-      if (/ERROR|FATAL|PANIC/.test(m) && !/the database system is (starting|shutting) up/.test(m)) log(m.trim());
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'max_connections=200',
+      '-c',
+      'unix_socket_directories=',
+    ],
+    onLog: (chunk) => {
+      // Only real trouble is worth showing; shutdown chatter is not.
+      for (const line of chunk.split('\n')) {
+        if (
+          /ERROR|FATAL|PANIC/.test(line) &&
+          !/administrator command|the database system is (starting|shutting) up/.test(line)
+        )
+          log(line.trim());
+      }
     },
     onError: (e) => log(String(e instanceof Error ? e.message : e)),
   });

@@ -5,8 +5,16 @@ import { signIn, switchLanguage } from './helpers';
  * The journey every role shares (issue 6, "Must show"): sign in with the code from /dev/inbox,
  * land in the role's area, switch to Hindi and see the area in Hindi.
  */
-export function roleJourney(opts: { role: string; mobile: string; path: string; english: RegExp; hindi: RegExp }) {
-  test(`${opts.role}: signs in, lands in ${opts.path}, reads it in Hindi`, async ({ page }, info) => {
+export function roleJourney(opts: {
+  role: string;
+  mobile: string;
+  path: string;
+  english: RegExp;
+  hindi: RegExp;
+}) {
+  test(`${opts.role}: signs in, lands in ${opts.path}, reads it in Hindi`, async ({
+    page,
+  }, info) => {
     await signIn(page, opts.mobile);
     await expect(page).toHaveURL(new RegExp(`${opts.path}$`));
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(opts.english);

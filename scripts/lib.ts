@@ -39,7 +39,10 @@ function acquireLock(): () => void {
  * Puts every setting the processes need into process.env: DATABASE_URL (starting the embedded
  * server when none is given), secrets, APP_ENV. Children inherit it.
  */
-export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | null; releaseLock: () => void }> {
+export async function prepareEnvironment(): Promise<{
+  embedded: EmbeddedDb | null;
+  releaseLock: () => void;
+}> {
   const usingEmbedded = !process.env.DATABASE_URL;
   process.env.APP_ENV ||= usingEmbedded ? 'local' : 'production';
   const production = process.env.APP_ENV === 'production';
@@ -53,7 +56,10 @@ export async function prepareEnvironment(): Promise<{ embedded: EmbeddedDb | nul
     }
   } else {
     const { secrets, created, file } = loadOrCreateLocalSecrets(dataDir);
-    if (created) say(`generated local secrets in ${path.relative(process.cwd(), file)} (production takes them from the environment)`);
+    if (created)
+      say(
+        `generated local secrets in ${path.relative(process.cwd(), file)} (production takes them from the environment)`,
+      );
     process.env.NEXTAUTH_SECRET ||= secrets.authSecret;
     process.env.SANAD_MASTER_KEY ||= secrets.masterKey;
     process.env.EMBEDDED_PG_PASSWORD ||= secrets.pgPassword;

@@ -18,7 +18,12 @@ await app.prepare();
 const server = http.createServer((req, res) => {
   // Behind a trusted proxy the last X-Forwarded-For entry is the one that proxy appended; earlier
   // entries are whatever the client sent.
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-for'] ?? '').split(',').pop()?.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-for'] ?? '')
+        .split(',')
+        .pop()
+        ?.trim()
+    : '';
   req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
   handle(req, res);
 });

@@ -32,7 +32,11 @@ function newestSourceMtime(): number {
 function buildIfNeeded(): void {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (fs.existsSync(buildId) && fs.statSync(buildId).mtimeMs >= newestSourceMtime()) return;
-  say(fs.existsSync(buildId) ? 'sources changed since the last build; building…' : 'no build yet; building the app (a minute or two)…');
+  say(
+    fs.existsSync(buildId)
+      ? 'sources changed since the last build; building…'
+      : 'no build yet; building the app (a minute or two)…',
+  );
   const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
@@ -44,7 +48,10 @@ function buildIfNeeded(): void {
 }
 
 function startChild(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env });
+  const child = spawn(process.execPath, args, {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env,
+  });
   child.on('error', (e) => console.error(`[sanad] ${name} failed to start:`, e.message));
   return child;
 }
@@ -64,7 +71,11 @@ async function main(): Promise<void> {
 
   if (!dev) buildIfNeeded();
 
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: dev ? 'development' : 'production', SANAD_DEV: dev ? '1' : '' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: dev ? 'development' : 'production',
+    SANAD_DEV: dev ? '1' : '',
+  };
   const tsxImport = ['--import', 'tsx'];
   const children: Record<string, ChildProcess> = {
     worker: startChild('worker', [...tsxImport, path.join('scripts', 'worker.ts')], env),
@@ -100,7 +111,9 @@ async function main(): Promise<void> {
   for (const [name, child] of Object.entries(children)) {
     child.on('exit', (code, signal) => {
       if (stopping) return;
-      console.error(`[sanad] the ${name} process exited (${signal ?? `code ${code}`}); stopping everything.`);
+      console.error(
+        `[sanad] the ${name} process exited (${signal ?? `code ${code}`}); stopping everything.`,
+      );
       void shutdown(1);
     });
   }
@@ -113,8 +126,12 @@ async function main(): Promise<void> {
       `Sanad is running at ${base}  (database: ${embedded ? 'embedded PostgreSQL' : 'DATABASE_URL'}, APP_ENV=${process.env.APP_ENV})`,
     ];
     if (demo) {
-      const where = process.env.APP_ENV === 'production' ? 'in the SMS or email' : `at ${base}/dev/inbox`;
-      lines.push('', `Demo sign-ins: open ${base}/sign-in, enter a mobile number, then read the code ${where}`);
+      const where =
+        process.env.APP_ENV === 'production' ? 'in the SMS or email' : `at ${base}/dev/inbox`;
+      lines.push(
+        '',
+        `Demo sign-ins: open ${base}/sign-in, enter a mobile number, then read the code ${where}`,
+      );
       for (const s of demo.signIns) lines.push(`  ${s.mobile}  ${s.who.padEnd(36)} → ${s.area}`);
     }
     lines.push('', 'Press Ctrl-C to stop.', '');

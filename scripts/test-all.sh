@@ -21,6 +21,7 @@ step() {
 
 step typecheck npx tsc --noEmit
 step lint npx eslint . --max-warnings=0
+step format npx prettier --check .
 step "unit tests" npx vitest run --project unit --reporter=default --reporter=json --outputFile="$reports/unit.json"
 step "integration tests" npx vitest run --project int --reporter=default --reporter=json --outputFile="$reports/int.json"
 step build npx next build

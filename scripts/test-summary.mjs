@@ -15,7 +15,10 @@ function read(name) {
 }
 
 const reported = new Set();
-for (const [name, step] of [['unit.json', 'unit tests'], ['int.json', 'integration tests']]) {
+for (const [name, step] of [
+  ['unit.json', 'unit tests'],
+  ['int.json', 'integration tests'],
+]) {
   const r = read(name);
   if (!r) continue;
   reported.add(step);
@@ -23,7 +26,9 @@ for (const [name, step] of [['unit.json', 'unit tests'], ['int.json', 'integrati
   failed += r.numFailedTests;
   skipped += r.numPendingTests + (r.numTodoTests ?? 0);
   // A file that failed to load has no failed tests but is still a failure.
-  failed += (r.testResults ?? []).filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length;
+  failed += (r.testResults ?? []).filter(
+    (f) => f.status === 'failed' && f.assertionResults.length === 0,
+  ).length;
 }
 const e2e = read('e2e.json');
 if (e2e) {

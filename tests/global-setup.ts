@@ -31,7 +31,9 @@ export default async function setup(project: TestProject) {
   let adminUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   let embedded: EmbeddedDb | null = null;
   if (!(await reachable(adminUrl))) {
-    console.log(`[tests] no PostgreSQL reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}; running on the embedded database`);
+    console.log(
+      `[tests] no PostgreSQL reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}; running on the embedded database`,
+    );
     embedded = await startEmbeddedDb({
       dataDir: path.resolve('.data', 'test-embedded'),
       port: Number(process.env.TEST_EMBEDDED_PG_PORT || 54338),

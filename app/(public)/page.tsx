@@ -12,13 +12,19 @@ export default async function HomePage() {
   return (
     <div className="space-y-12">
       <section className="rounded-2xl bg-gradient-to-br from-brand-700 to-brand-900 px-6 py-10 text-white sm:px-10 sm:py-14">
-        <h1 className="max-w-3xl text-3xl font-semibold leading-tight sm:text-4xl">{t('heroTitle')}</h1>
+        <h1 className="max-w-3xl text-3xl font-semibold leading-tight sm:text-4xl">
+          {t('heroTitle')}
+        </h1>
         <p className="mt-4 max-w-2xl text-brand-50/90 sm:text-lg">{t('heroBody')}</p>
         <div className="mt-8 flex flex-wrap gap-3">
           <ButtonLink href="/sign-in" className="bg-white !text-brand-900 hover:bg-brand-50">
             {t('getStarted')}
           </ButtonLink>
-          <ButtonLink href="/verify" variant="secondary" className="!border-white/40 !bg-transparent !text-white hover:!bg-white/10">
+          <ButtonLink
+            href="/verify"
+            variant="secondary"
+            className="!border-white/40 !bg-transparent !text-white hover:!bg-white/10"
+          >
             {t('verifyCta')}
           </ButtonLink>
         </div>
@@ -43,7 +49,9 @@ export default async function HomePage() {
         <ol className="grid gap-4 sm:grid-cols-3">
           {(['step1', 'step2', 'step3'] as const).map((s, i) => (
             <li key={s} className="flex gap-3 rounded-xl border border-slate-200 bg-white p-4">
-              <span className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-brand-100 font-semibold text-brand-900">{i + 1}</span>
+              <span className="grid h-8 w-8 shrink-0 place-items-center rounded-full bg-brand-100 font-semibold text-brand-900">
+                {i + 1}
+              </span>
               <span className="text-sm text-slate-700">{t(s)}</span>
             </li>
           ))}

@@ -7,7 +7,10 @@ export default async function InstitutionLayout({ children }: { children: ReactN
   await guardArea('institution');
   const t = await getTranslations();
   return (
-    <AreaShell title={t('areas.institution')} links={[{ href: '/institution', label: t('institution.title') }]}>
+    <AreaShell
+      title={t('areas.institution')}
+      links={[{ href: '/institution', label: t('institution.title') }]}
+    >
       {children}
     </AreaShell>
   );

@@ -8,10 +8,19 @@ import { Alert, Button, Field, inputStyles } from '@/components/ui';
 import type { ActionResult } from '@/lib/http/action';
 import { ZProfileInput, type TProfileInput } from '@/lib/identity/schemas';
 
-export function ProfileForm({ initial, save }: { initial: TProfileInput; save: (input: TProfileInput) => Promise<ActionResult> }) {
+export function ProfileForm({
+  initial,
+  save,
+}: {
+  initial: TProfileInput;
+  save: (input: TProfileInput) => Promise<ActionResult>;
+}) {
   const t = useTranslations();
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
-  const form = useForm<TProfileInput>({ resolver: zodResolver(ZProfileInput), defaultValues: initial });
+  const form = useForm<TProfileInput>({
+    resolver: zodResolver(ZProfileInput),
+    defaultValues: initial,
+  });
   const errors = form.formState.errors;
   const msg = (key?: string) => (key ? t(`errors.${key}` as 'errors.name') : undefined);
 
@@ -25,7 +34,10 @@ export function ProfileForm({ initial, save }: { initial: TProfileInput; save: (
     if (!result.error.fieldErrors) {
       setStatus({
         kind: 'error',
-        text: result.error.key === 'unexpected' ? t('errors.unexpected', { ref: result.error.ref ?? '' }) : t(`errors.${result.error.key}` as 'errors.invalid'),
+        text:
+          result.error.key === 'unexpected'
+            ? t('errors.unexpected', { ref: result.error.ref ?? '' })
+            : t(`errors.${result.error.key}` as 'errors.invalid'),
       });
     }
   }
@@ -33,16 +45,38 @@ export function ProfileForm({ initial, save }: { initial: TProfileInput; save: (
   return (
     <form onSubmit={form.handleSubmit(onSubmit)} noValidate className="grid gap-4 sm:grid-cols-2">
       <Field id="name" label={t('locker.name')} error={msg(errors.name?.message)}>
-        <input id="name" className={inputStyles} aria-invalid={Boolean(errors.name)} {...form.register('name')} />
+        <input
+          id="name"
+          className={inputStyles}
+          aria-invalid={Boolean(errors.name)}
+          {...form.register('name')}
+        />
       </Field>
       <Field id="email" label={t('locker.email')} error={msg(errors.email?.message)}>
-        <input id="email" type="email" className={inputStyles} aria-invalid={Boolean(errors.email)} {...form.register('email')} />
+        <input
+          id="email"
+          type="email"
+          className={inputStyles}
+          aria-invalid={Boolean(errors.email)}
+          {...form.register('email')}
+        />
       </Field>
       <Field id="dob" label={t('locker.dob')} error={msg(errors.dob?.message)}>
-        <input id="dob" type="date" className={inputStyles} aria-invalid={Boolean(errors.dob)} {...form.register('dob')} />
+        <input
+          id="dob"
+          type="date"
+          className={inputStyles}
+          aria-invalid={Boolean(errors.dob)}
+          {...form.register('dob')}
+        />
       </Field>
       <Field id="gender" label={t('locker.gender')} error={msg(errors.gender?.message)}>
-        <select id="gender" className={inputStyles} aria-invalid={Boolean(errors.gender)} {...form.register('gender')}>
+        <select
+          id="gender"
+          className={inputStyles}
+          aria-invalid={Boolean(errors.gender)}
+          {...form.register('gender')}
+        >
           <option value="">{t('locker.chooseGender')}</option>
           <option value="F">{t('locker.genderF')}</option>
           <option value="M">{t('locker.genderM')}</option>
@@ -51,7 +85,9 @@ export function ProfileForm({ initial, save }: { initial: TProfileInput; save: (
       </Field>
       <div className="sm:col-span-2 space-y-3">
         {status ? <Alert kind={status.kind}>{status.text}</Alert> : null}
-        <Button type="submit" disabled={form.formState.isSubmitting}>{t('locker.save')}</Button>
+        <Button type="submit" disabled={form.formState.isSubmitting}>
+          {t('locker.save')}
+        </Button>
       </div>
     </form>
   );

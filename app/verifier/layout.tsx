@@ -7,7 +7,10 @@ export default async function VerifierLayout({ children }: { children: ReactNode
   await guardArea('verifier');
   const t = await getTranslations();
   return (
-    <AreaShell title={t('areas.verifier')} links={[{ href: '/verifier', label: t('verifier.title') }]}>
+    <AreaShell
+      title={t('areas.verifier')}
+      links={[{ href: '/verifier', label: t('verifier.title') }]}
+    >
       {children}
     </AreaShell>
   );

@@ -14,12 +14,19 @@ export function AreaShell({
   return (
     <div>
       <div className="mb-6 flex flex-wrap items-center gap-2 border-b border-slate-200 pb-3">
-        <span className="mr-2 text-xs font-semibold uppercase tracking-wider text-brand-700">{title}</span>
-        {links.map((l) => (
-          <Link key={l.href} href={l.href} className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100">
-            {l.label}
-          </Link>
-        ))}
+        <span className="mr-2 text-xs font-semibold uppercase tracking-wider text-brand-700">
+          {title}
+        </span>
+        {links.length > 1 &&
+          links.map((l) => (
+            <Link
+              key={l.href}
+              href={l.href}
+              className="rounded-md px-2 py-1 text-sm text-slate-700 hover:bg-slate-100"
+            >
+              {l.label}
+            </Link>
+          ))}
       </div>
       {children}
     </div>

@@ -14,7 +14,9 @@ export async function OrgMemberships({ title, items }: { title: string; items: O
             <span className="font-medium">{m.orgName}</span>
             <Badge>{t(`roles.${m.role}` as 'roles.citizen')}</Badge>
             {m.orgStatus ? (
-              <Badge tone={m.orgStatus === 'active' ? 'green' : 'amber'}>{t(`orgStatus.${m.orgStatus}` as 'orgStatus.active')}</Badge>
+              <Badge tone={m.orgStatus === 'active' ? 'green' : 'amber'}>
+                {t(`orgStatus.${m.orgStatus}` as 'orgStatus.active')}
+              </Badge>
             ) : null}
           </li>
         ))}

@@ -22,17 +22,28 @@ export async function SiteHeader({
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
-          <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white">
+          <span
+            aria-hidden
+            className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white"
+          >
             स
           </span>
           <span className="text-lg">{t('brand.name')}</span>
         </Link>
-        <nav aria-label={t('nav.areas')} className="order-3 flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto sm:flex-1">
+        <nav
+          aria-label={t('nav.areas')}
+          className="order-3 flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto sm:flex-1"
+        >
           <Link href="/verify" className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100">
             {t('nav.verify')}
           </Link>
           {user?.areas.map((a) => (
-            <Link key={a} href={`/${a}`} data-area={a} className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100">
+            <Link
+              key={a}
+              href={`/${a}`}
+              data-area={a}
+              className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100"
+            >
               {t(`areas.${a}`)}
             </Link>
           ))}
@@ -41,13 +52,19 @@ export async function SiteHeader({
           <LanguageSwitcher onChange={onLocaleChange} />
           {user ? (
             <>
-              <span className="hidden max-w-40 truncate text-sm text-slate-500 md:inline" title={user.label}>
+              <span
+                className="hidden max-w-40 truncate text-sm text-slate-500 md:inline"
+                title={user.label}
+              >
                 {user.label}
               </span>
               <SignOutButton label={t('nav.signOut')} />
             </>
           ) : (
-            <Link href="/sign-in" className="min-h-9 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+            <Link
+              href="/sign-in"
+              className="min-h-9 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
+            >
               {t('nav.signIn')}
             </Link>
           )}

@@ -4,13 +4,23 @@ import type { ComponentProps, ReactNode } from 'react';
 export function PageTitle({ children, sub }: { children: ReactNode; sub?: ReactNode }) {
   return (
     <div className="mb-6">
-      <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">{children}</h1>
+      <h1 className="text-2xl font-semibold tracking-tight text-slate-900 sm:text-3xl">
+        {children}
+      </h1>
       {sub ? <p className="mt-2 max-w-2xl text-slate-600">{sub}</p> : null}
     </div>
   );
 }
 
-export function Card({ title, children, className = '' }: { title?: ReactNode; children: ReactNode; className?: string }) {
+export function Card({
+  title,
+  children,
+  className = '',
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  className?: string;
+}) {
   return (
     <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
       {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
@@ -20,7 +30,11 @@ export function Card({ title, children, className = '' }: { title?: ReactNode; c
 }
 
 export function EmptyState({ children }: { children: ReactNode }) {
-  return <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">{children}</p>;
+  return (
+    <p className="rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600">
+      {children}
+    </p>
+  );
 }
 
 const buttonBase =
@@ -32,11 +46,19 @@ export const buttonStyles = {
   link: 'text-brand-700 underline underline-offset-2 hover:text-brand-900',
 };
 
-export function Button({ variant = 'primary', className = '', ...props }: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
+export function Button({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ComponentProps<'button'> & { variant?: keyof typeof buttonStyles }) {
   return <button className={`${buttonStyles[variant]} ${className}`} {...props} />;
 }
 
-export function ButtonLink({ variant = 'primary', className = '', ...props }: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
+export function ButtonLink({
+  variant = 'primary',
+  className = '',
+  ...props
+}: ComponentProps<typeof Link> & { variant?: keyof typeof buttonStyles }) {
   return <Link className={`${buttonStyles[variant]} ${className}`} {...props} />;
 }
 
@@ -76,25 +98,46 @@ export function Field({
   );
 }
 
-export function Alert({ kind = 'info', children }: { kind?: 'info' | 'error' | 'success'; children: ReactNode }) {
+export function Alert({
+  kind = 'info',
+  children,
+}: {
+  kind?: 'info' | 'error' | 'success';
+  children: ReactNode;
+}) {
   const styles = {
     info: 'border-sky-200 bg-sky-50 text-sky-900',
     error: 'border-red-200 bg-red-50 text-red-800',
     success: 'border-emerald-200 bg-emerald-50 text-emerald-900',
   }[kind];
   return (
-    <div role={kind === 'error' ? 'alert' : 'status'} className={`rounded-lg border px-4 py-3 text-sm ${styles}`}>
+    <div
+      role={kind === 'error' ? 'alert' : 'status'}
+      className={`rounded-lg border px-4 py-3 text-sm ${styles}`}
+    >
       {children}
     </div>
   );
 }
 
-export function Badge({ children, tone = 'slate' }: { children: ReactNode; tone?: 'slate' | 'green' | 'amber' | 'red' }) {
+export function Badge({
+  children,
+  tone = 'slate',
+}: {
+  children: ReactNode;
+  tone?: 'slate' | 'green' | 'amber' | 'red';
+}) {
   const styles = {
     slate: 'bg-slate-100 text-slate-700',
     green: 'bg-emerald-100 text-emerald-800',
     amber: 'bg-amber-100 text-amber-800',
     red: 'bg-red-100 text-red-800',
   }[tone];
-  return <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${styles}`}>{children}</span>;
+  return (
+    <span
+      className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ${styles}`}
+    >
+      {children}
+    </span>
+  );
 }

@@ -9,7 +9,9 @@ export const auditLog = pgTable(
     action: text('action').notNull(),
     objectType: text('object_type'),
     objectId: text('object_id'),
-    outcome: text('outcome', { enum: ['ok', 'denied', 'failed'] }).notNull().default('ok'),
+    outcome: text('outcome', { enum: ['ok', 'denied', 'failed'] })
+      .notNull()
+      .default('ok'),
     ip: text('ip'),
     userAgent: text('user_agent'),
     detail: jsonb('detail').$type<Record<string, unknown>>(),

@@ -39,13 +39,19 @@ export const users = pgTable(
     dob: date('dob'),
     gender: genderEnum('gender'),
     locale: text('locale').notNull().default('en'),
-    status: text('status', { enum: ['active', 'disabled'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'disabled'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   },
   (t) => [
-    uniqueIndex('users_mobile_uq').on(t.mobile).where(sql`${t.mobile} is not null`),
-    uniqueIndex('users_email_uq').on(t.email).where(sql`${t.email} is not null`),
+    uniqueIndex('users_mobile_uq')
+      .on(t.mobile)
+      .where(sql`${t.mobile} is not null`),
+    uniqueIndex('users_email_uq')
+      .on(t.email)
+      .where(sql`${t.email} is not null`),
   ],
 );
 

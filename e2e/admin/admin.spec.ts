@@ -2,7 +2,13 @@ import { expect, test } from '@playwright/test';
 import { roleJourney } from '../areas';
 import { DEMO, signIn } from '../helpers';
 
-roleJourney({ role: 'platform-admin', mobile: DEMO.admin, path: '/admin', english: /^Administration$/, hindi: /^प्रशासन$/ });
+roleJourney({
+  role: 'platform-admin',
+  mobile: DEMO.admin,
+  path: '/admin',
+  english: /^Administration$/,
+  hindi: /^प्रशासन$/,
+});
 
 test('a role removed by the admin takes effect on the next request', async ({ browser }) => {
   // The operator is signed in and working.
@@ -15,7 +21,10 @@ test('a role removed by the admin takes effect on the next request', async ({ br
   await signIn(admin, DEMO.admin);
   await admin.goto(`/admin/members?q=${DEMO.operator}`);
   const card = admin.locator('section', { hasText: DEMO.operator });
-  await card.locator('li', { hasText: 'Institution operator' }).getByRole('button', { name: 'Remove' }).click();
+  await card
+    .locator('li', { hasText: 'Institution operator' })
+    .getByRole('button', { name: 'Remove' })
+    .click();
   await expect(card.locator('li', { hasText: 'Institution operator' })).toHaveCount(0);
 
   // The operator's very next request is refused, with the same session cookie.

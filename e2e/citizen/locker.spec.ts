@@ -2,7 +2,13 @@ import { expect, test } from '@playwright/test';
 import { roleJourney } from '../areas';
 import { DEMO, signIn } from '../helpers';
 
-roleJourney({ role: 'citizen', mobile: DEMO.citizen, path: '/locker', english: /Welcome, आशा शर्मा/, hindi: /स्वागत है, आशा शर्मा/ });
+roleJourney({
+  role: 'citizen',
+  mobile: DEMO.citizen,
+  path: '/locker',
+  english: /Welcome, आशा शर्मा/,
+  hindi: /स्वागत है, आशा शर्मा/,
+});
 
 test('a citizen opening /admin is refused', async ({ page }) => {
   await signIn(page, DEMO.teacher);
@@ -21,7 +27,9 @@ test('a new mobile number creates a locker on first sign-in', async ({ page }) =
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('My locker');
 });
 
-test('the profile form explains bad input beside the field and saves good input', async ({ page }) => {
+test('the profile form explains bad input beside the field and saves good input', async ({
+  page,
+}) => {
   await signIn(page, DEMO.teacher);
   await page.getByLabel('Name').fill('R');
   await page.getByLabel('Date of birth').fill('2999-01-01');

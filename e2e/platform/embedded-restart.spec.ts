@@ -13,7 +13,14 @@ const PG_PORT = 54333;
 function start(): { child: ChildProcess; output: () => string } {
   let out = '';
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(PORT), SANAD_DATA_DIR: DATA_DIR, EMBEDDED_PG_PORT: String(PG_PORT), NEXT_TELEMETRY_DISABLED: '1', DATABASE_URL: '' },
+    env: {
+      ...process.env,
+      PORT: String(PORT),
+      SANAD_DATA_DIR: DATA_DIR,
+      EMBEDDED_PG_PORT: String(PG_PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      DATABASE_URL: '',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (c) => (out += c));
@@ -41,7 +48,9 @@ function supervisorPid(): number {
 }
 
 function dbUrl(): string {
-  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'secrets.json'), 'utf8')) as { pgPassword: string };
+  const secrets = JSON.parse(fs.readFileSync(path.join(DATA_DIR, 'secrets.json'), 'utf8')) as {
+    pgPassword: string;
+  };
   return `postgres://postgres:${encodeURIComponent(secrets.pgPassword)}@127.0.0.1:${PG_PORT}/sanad`;
 }
 
@@ -59,7 +68,8 @@ test('embedded database: 2,000 concurrent rows survive kill -9 of the start comm
   await Promise.all(
     Array.from({ length: 20 }, (_, w) =>
       sql.reserve().then(async (conn) => {
-        for (let i = 0; i < 100; i++) await conn`insert into restart_probe values (${w * 100 + i}, ${'नमस्ते'})`;
+        for (let i = 0; i < 100; i++)
+          await conn`insert into restart_probe values (${w * 100 + i}, ${'नमस्ते'})`;
         conn.release();
       }),
     ),
@@ -89,7 +99,9 @@ test('embedded database: 2,000 concurrent rows survive kill -9 of the start comm
   await again.end();
 
   // Ctrl-C / SIGTERM stops everything cleanly, database included.
-  const exited = new Promise<number | null>((resolve) => second.child.once('exit', (code) => resolve(code)));
+  const exited = new Promise<number | null>((resolve) =>
+    second.child.once('exit', (code) => resolve(code)),
+  );
   process.kill(supervisorPid(), 'SIGTERM');
   expect(await exited).toBe(0);
   expect(second.output()).toContain('[sanad] stopped');

@@ -1,15 +1,24 @@
 import { expect, test } from '@playwright/test';
 
-test('the home page explains Sanad and shows the way in for each kind of user', async ({ page }, info) => {
+test('the home page explains Sanad and shows the way in for each kind of user', async ({
+  page,
+}, info) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Your certificates');
-  for (const name of ['Students and teachers', 'Institutions', 'States and course teams', 'Employers and verifiers']) {
+  for (const name of [
+    'Students and teachers',
+    'Institutions',
+    'States and course teams',
+    'Employers and verifiers',
+  ]) {
     await expect(page.getByRole('heading', { name })).toBeVisible();
   }
   await page.screenshot({ path: info.outputPath('home-desktop.png'), fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: info.outputPath('home-phone.png'), fullPage: true });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth > window.innerWidth,
+  );
   expect(overflow).toBe(false);
 });
 
@@ -22,7 +31,9 @@ test('verify: an unknown code says not found; a malformed one is explained', asy
   await expect(page.getByText('Certificate not found')).toBeVisible();
 
   await page.goto('/verify?code=%3Cscript%3E');
-  await expect(page.getByText('A certificate code has 6 to 64 letters, digits or hyphens.')).toBeVisible();
+  await expect(
+    page.getByText('A certificate code has 6 to 64 letters, digits or hyphens.'),
+  ).toBeVisible();
 });
 
 test('sign-in explains a bad number and a wrong code', async ({ page }) => {

@@ -9,7 +9,12 @@ const { db, sql: pool } = testDb();
 afterAll(() => pool.end());
 
 async function latestCode(recipient: string): Promise<string> {
-  const [msg] = await db.select().from(outbox).where(eq(outbox.recipient, recipient)).orderBy(desc(outbox.createdAt)).limit(1);
+  const [msg] = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.recipient, recipient))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
   return /\b(\d{6})\b/.exec(msg!.body)![1]!;
 }
 
@@ -46,10 +51,16 @@ describe('one-time sign-in codes', () => {
     const roles = await db.select().from(memberships).where(eq(memberships.userId, first.userId));
     expect(roles.map((r) => r.role)).toEqual(['citizen']);
     // Reuse of the same code is refused.
-    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).rejects.toBeInstanceOf(InvalidCodeError);
+    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).rejects.toBeInstanceOf(
+      InvalidCodeError,
+    );
     // A second sign-in finds the same account.
     await requestSignInCode(db, { identifier: mobile, ip });
-    const again = await verifySignInCode(db, { identifier: mobile, code: await latestCode(mobile), ip });
+    const again = await verifySignInCode(db, {
+      identifier: mobile,
+      code: await latestCode(mobile),
+      ip,
+    });
     expect(again).toEqual({ userId: first.userId, created: false });
   });
 
@@ -57,15 +68,22 @@ describe('one-time sign-in codes', () => {
     const mobile = uniqueMobile();
     await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
     const code = await latestCode(mobile);
-    await db.update(otpCodes).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(otpCodes.identifier, mobile));
-    await expect(verifySignInCode(db, { identifier: mobile, code, ip: uniqueIp() })).rejects.toBeInstanceOf(InvalidCodeError);
+    await db
+      .update(otpCodes)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(otpCodes.identifier, mobile));
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code, ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(InvalidCodeError);
   });
 
   it('is valid for 10 minutes', async () => {
     const mobile = uniqueMobile();
     await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
     const [row] = await db
-      .select({ ttl: sql<number>`extract(epoch from ${otpCodes.expiresAt} - ${otpCodes.createdAt})` })
+      .select({
+        ttl: sql<number>`extract(epoch from ${otpCodes.expiresAt} - ${otpCodes.createdAt})`,
+      })
       .from(otpCodes)
       .where(eq(otpCodes.identifier, mobile));
     expect(Math.round(Number(row!.ttl))).toBe(600);
@@ -78,9 +96,13 @@ describe('one-time sign-in codes', () => {
     const code = await latestCode(mobile);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
-      await expect(verifySignInCode(db, { identifier: mobile, code: wrong, ip })).rejects.toBeInstanceOf(InvalidCodeError);
+      await expect(
+        verifySignInCode(db, { identifier: mobile, code: wrong, ip }),
+      ).rejects.toBeInstanceOf(InvalidCodeError);
     }
-    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).rejects.toBeInstanceOf(InvalidCodeError);
+    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).rejects.toBeInstanceOf(
+      InvalidCodeError,
+    );
   });
 
   it('accepts the right code after fewer than 5 wrong tries', async () => {
@@ -89,8 +111,11 @@ describe('one-time sign-in codes', () => {
     await requestSignInCode(db, { identifier: mobile, ip });
     const code = await latestCode(mobile);
     const wrong = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 4; i++) await expect(verifySignInCode(db, { identifier: mobile, code: wrong, ip })).rejects.toThrow();
-    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).resolves.toHaveProperty('userId');
+    for (let i = 0; i < 4; i++)
+      await expect(verifySignInCode(db, { identifier: mobile, code: wrong, ip })).rejects.toThrow();
+    await expect(verifySignInCode(db, { identifier: mobile, code, ip })).resolves.toHaveProperty(
+      'userId',
+    );
   });
 
   it('only the newest code works', async () => {
@@ -101,17 +126,24 @@ describe('one-time sign-in codes', () => {
     await requestSignInCode(db, { identifier: mobile, ip });
     const fresh = await latestCode(mobile);
     if (old !== fresh) {
-      await expect(verifySignInCode(db, { identifier: mobile, code: old, ip })).rejects.toBeInstanceOf(InvalidCodeError);
+      await expect(
+        verifySignInCode(db, { identifier: mobile, code: old, ip }),
+      ).rejects.toBeInstanceOf(InvalidCodeError);
     }
-    await expect(verifySignInCode(db, { identifier: mobile, code: fresh, ip })).resolves.toHaveProperty('userId');
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code: fresh, ip }),
+    ).resolves.toHaveProperty('userId');
   });
 
   it('rate-limits code requests per identifier, for known and unknown numbers alike', async () => {
     const known = uniqueMobile();
     await db.insert(users).values({ mobile: known });
     for (const mobile of [known, uniqueMobile()]) {
-      for (let i = 0; i < 5; i++) await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
-      await expect(requestSignInCode(db, { identifier: mobile, ip: uniqueIp() })).rejects.toBeInstanceOf(RateLimitedError);
+      for (let i = 0; i < 5; i++)
+        await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+      await expect(
+        requestSignInCode(db, { identifier: mobile, ip: uniqueIp() }),
+      ).rejects.toBeInstanceOf(RateLimitedError);
       // Nothing is written for the refused request.
       const codes = await db.select().from(otpCodes).where(eq(otpCodes.identifier, mobile));
       expect(codes).toHaveLength(5);
@@ -122,8 +154,13 @@ describe('one-time sign-in codes', () => {
     const ip = uniqueIp();
     for (let i = 0; i < 30; i++) await requestSignInCode(db, { identifier: uniqueMobile(), ip });
     const victim = uniqueMobile();
-    await expect(requestSignInCode(db, { identifier: victim, ip })).rejects.toBeInstanceOf(RateLimitedError);
-    const sent = await db.select().from(outbox).where(and(eq(outbox.recipient, victim)));
+    await expect(requestSignInCode(db, { identifier: victim, ip })).rejects.toBeInstanceOf(
+      RateLimitedError,
+    );
+    const sent = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, victim)));
     expect(sent).toHaveLength(0);
   });
 
@@ -135,7 +172,11 @@ describe('one-time sign-in codes', () => {
   });
 
   it('refuses malformed input without touching the database', async () => {
-    await expect(requestSignInCode(db, { identifier: '12345', ip: uniqueIp() })).rejects.toThrow(/mobile number or an email/);
-    await expect(verifySignInCode(db, { identifier: uniqueMobile(), code: 'abc', ip: uniqueIp() })).rejects.toBeInstanceOf(InvalidCodeError);
+    await expect(requestSignInCode(db, { identifier: '12345', ip: uniqueIp() })).rejects.toThrow(
+      /mobile number or an email/,
+    );
+    await expect(
+      verifySignInCode(db, { identifier: uniqueMobile(), code: 'abc', ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(InvalidCodeError);
   });
 });

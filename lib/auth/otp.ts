@@ -40,8 +40,22 @@ export type CodeRequest = { identifier: string; ip: string; locale?: string };
 export async function requestSignInCode(db: Db, req: CodeRequest): Promise<{ messageId: string }> {
   const id = requireIdentifier(req.identifier);
   return db.transaction(async (tx) => {
-    const okIdentifier = await takeRateLimit(tx, 'otp.request', id.value, config.otpRateLimitPerIdentifier, RATE_WINDOW_SECONDS);
-    const okIp = okIdentifier && (await takeRateLimit(tx, 'otp.request.ip', req.ip, config.otpRateLimitPerIp, RATE_WINDOW_SECONDS));
+    const okIdentifier = await takeRateLimit(
+      tx,
+      'otp.request',
+      id.value,
+      config.otpRateLimitPerIdentifier,
+      RATE_WINDOW_SECONDS,
+    );
+    const okIp =
+      okIdentifier &&
+      (await takeRateLimit(
+        tx,
+        'otp.request.ip',
+        req.ip,
+        config.otpRateLimitPerIp,
+        RATE_WINDOW_SECONDS,
+      ));
     if (!okIdentifier || !okIp) throw new RateLimitedError();
 
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
@@ -67,7 +81,10 @@ export type CodeCheck = { identifier: string; code: string; ip: string; userAgen
  * Checks a code. On success the code is spent and the user returned; a first sign-in with a
  * new mobile number or email creates a citizen account (DigiLocker-style sign-up).
  */
-export async function verifySignInCode(db: Db, check: CodeCheck): Promise<{ userId: string; created: boolean }> {
+export async function verifySignInCode(
+  db: Db,
+  check: CodeCheck,
+): Promise<{ userId: string; created: boolean }> {
   const id = parseSignInIdentifier(check.identifier);
   const code = check.code.trim();
   if (!id || !/^\d{6}$/.test(code)) throw new InvalidCodeError();
@@ -92,10 +109,16 @@ export async function verifySignInCode(db: Db, check: CodeCheck): Promise<{ user
         .where(eq(otpCodes.id, row.id));
       return { ok: false as const };
     }
-    await tx.update(otpCodes).set({ consumedAt: sql`now()` }).where(eq(otpCodes.id, row.id));
+    await tx
+      .update(otpCodes)
+      .set({ consumedAt: sql`now()` })
+      .where(eq(otpCodes.id, row.id));
 
     const column = id.kind === 'mobile' ? users.mobile : users.email;
-    let [user] = await tx.select({ id: users.id, status: users.status }).from(users).where(eq(column, id.value));
+    let [user] = await tx
+      .select({ id: users.id, status: users.status })
+      .from(users)
+      .where(eq(column, id.value));
     let created = false;
     if (!user) {
       [user] = await tx
@@ -106,7 +129,10 @@ export async function verifySignInCode(db: Db, check: CodeCheck): Promise<{ user
       created = true;
     }
     if (user!.status !== 'active') return { ok: false as const };
-    await tx.update(users).set({ lastSignInAt: sql`now()` }).where(eq(users.id, user!.id));
+    await tx
+      .update(users)
+      .set({ lastSignInAt: sql`now()` })
+      .where(eq(users.id, user!.id));
     await recordAudit(tx, {
       actorUserId: user!.id,
       action: created ? 'auth.sign_up' : 'auth.sign_in',

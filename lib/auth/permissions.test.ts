@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ACTIONS, AREA_ACTION, PERMISSIONS, ROLES, areasFor, grantingMemberships, homeArea, roleCan } from './permissions';
+import {
+  ACTIONS,
+  AREA_ACTION,
+  PERMISSIONS,
+  ROLES,
+  areasFor,
+  grantingMemberships,
+  homeArea,
+  roleCan,
+} from './permissions';
 
 describe('permission table', () => {
   it('denies an unknown role', () => {
@@ -30,8 +39,18 @@ describe('permission table', () => {
   });
 
   it('lands each role in its own area', () => {
-    expect(homeArea([{ role: 'citizen', orgId: null }, { role: 'platform_admin', orgId: 'p' }])).toBe('admin');
-    expect(homeArea([{ role: 'citizen', orgId: null }, { role: 'course_mentor', orgId: 's' }])).toBe('courses');
+    expect(
+      homeArea([
+        { role: 'citizen', orgId: null },
+        { role: 'platform_admin', orgId: 'p' },
+      ]),
+    ).toBe('admin');
+    expect(
+      homeArea([
+        { role: 'citizen', orgId: null },
+        { role: 'course_mentor', orgId: 's' },
+      ]),
+    ).toBe('courses');
     expect(homeArea([{ role: 'verifier', orgId: 'v' }])).toBe('verifier');
     expect(homeArea([])).toBe('locker');
   });

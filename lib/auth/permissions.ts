@@ -55,12 +55,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
   institution_operator: ['institution.view', 'records.upload', 'records.publish'],
   course_author: ['courses.view', 'courses.templates.manage', 'courses.reports.view'],
   course_mentor: ['courses.view', 'courses.issue', 'courses.reports.view'],
-  state_admin: [
-    'courses.view',
-    'courses.issue',
-    'courses.reports.view',
-    'state.teachers.manage',
-  ],
+  state_admin: ['courses.view', 'courses.issue', 'courses.reports.view', 'state.teachers.manage'],
   verifier: ['verifier.view', 'verifier.consent.request', 'verifier.documents.fetch'],
   platform_admin: [
     'admin.view',

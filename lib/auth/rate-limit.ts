@@ -20,9 +20,14 @@ export async function takeRateLimit(
   const [row] = await db
     .select({ n: count() })
     .from(rateLimitEvents)
-    .where(and(eq(rateLimitEvents.bucket, bucket), eq(rateLimitEvents.key, key), gt(rateLimitEvents.at, since)));
+    .where(
+      and(
+        eq(rateLimitEvents.bucket, bucket),
+        eq(rateLimitEvents.key, key),
+        gt(rateLimitEvents.at, since),
+      ),
+    );
   if ((row?.n ?? 0) >= limit) return false;
   await db.insert(rateLimitEvents).values({ bucket, key });
   return true;
 }
-

@@ -13,6 +13,9 @@ export const ZSignInRequestInput = z.object({
 export type TSignInRequestInput = z.infer<typeof ZSignInRequestInput>;
 
 export const ZSignInCodeInput = ZSignInRequestInput.extend({
-  code: z.string().trim().regex(/^\d{6}$/, 'code'),
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code'),
 });
 export type TSignInCodeInput = z.infer<typeof ZSignInCodeInput>;

@@ -72,7 +72,10 @@ export function authorize(user: CurrentUser, action: Action, orgId?: string): Cu
   return granted;
 }
 
-export async function requirePermission(action: Action, orgId?: string): Promise<{
+export async function requirePermission(
+  action: Action,
+  orgId?: string,
+): Promise<{
   user: CurrentUser;
   memberships: CurrentMembership[];
 }> {

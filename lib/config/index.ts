@@ -22,7 +22,10 @@ export const config = {
   },
   get databaseUrl(): string {
     const v = process.env.DATABASE_URL;
-    if (!v) throw new Error('DATABASE_URL is not set (the start command sets it for the embedded database)');
+    if (!v)
+      throw new Error(
+        'DATABASE_URL is not set (the start command sets it for the embedded database)',
+      );
     return v;
   },
   get databasePoolSize(): number {

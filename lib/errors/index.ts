@@ -75,7 +75,12 @@ export function newErrorRef(): string {
 /** The one mapping from any thrown value to what a user or caller may see. */
 export function toPublicError(error: unknown, context?: string): PublicError {
   if (error instanceof AppError) {
-    return { status: error.status, key: error.key, message: error.message, fieldErrors: error.fieldErrors };
+    return {
+      status: error.status,
+      key: error.key,
+      message: error.message,
+      fieldErrors: error.fieldErrors,
+    };
   }
   const ref = newErrorRef();
   // Logged in full on the server; the client only ever sees the reference.

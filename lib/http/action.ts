@@ -19,7 +19,10 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 }
 
 /** Runs a server action body and maps every error to what the user may see. */
-export async function runAction<T>(context: string, fn: () => Promise<T>): Promise<ActionResult<T>> {
+export async function runAction<T>(
+  context: string,
+  fn: () => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
     return { ok: true, data: await fn() };
   } catch (error) {

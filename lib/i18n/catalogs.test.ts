@@ -16,12 +16,15 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)/g)].map((m) => m[1])
 describe('message catalogs', () => {
   const en = flatten(CATALOGS.en);
 
-  it.each(LOCALES.filter((l) => l !== 'en'))('%s has every English key and no extra ones', (locale) => {
-    const other = flatten(CATALOGS[locale] as Record<string, unknown>);
-    const missing = Object.keys(en).filter((k) => !(k in other));
-    const extra = Object.keys(other).filter((k) => !(k in en));
-    expect({ missing, extra }).toEqual({ missing: [], extra: [] });
-  });
+  it.each(LOCALES.filter((l) => l !== 'en'))(
+    '%s has every English key and no extra ones',
+    (locale) => {
+      const other = flatten(CATALOGS[locale] as Record<string, unknown>);
+      const missing = Object.keys(en).filter((k) => !(k in other));
+      const extra = Object.keys(other).filter((k) => !(k in en));
+      expect({ missing, extra }).toEqual({ missing: [], extra: [] });
+    },
+  );
 
   it.each(LOCALES)('%s has no empty messages and the same placeholders as English', (locale) => {
     const cat = flatten(CATALOGS[locale] as Record<string, unknown>);

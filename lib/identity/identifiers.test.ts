@@ -9,14 +9,18 @@ describe('mobile numbers', () => {
     ['98765-43210', '9876543210'],
   ])('accepts %s', (input, expected) => expect(normaliseMobile(input)).toBe(expected));
 
-  it.each(['5876543210', '987654321', '98765432101', '+44 9876543210', 'abcdefghij'])('rejects %s', (input) =>
-    expect(normaliseMobile(input)).toBeNull(),
+  it.each(['5876543210', '987654321', '98765432101', '+44 9876543210', 'abcdefghij'])(
+    'rejects %s',
+    (input) => expect(normaliseMobile(input)).toBeNull(),
   );
 });
 
 describe('sign-in identifiers', () => {
   it('reads a mobile number or an email', () => {
-    expect(parseSignInIdentifier(' Asha@Example.org ')).toEqual({ kind: 'email', value: 'asha@example.org' });
+    expect(parseSignInIdentifier(' Asha@Example.org ')).toEqual({
+      kind: 'email',
+      value: 'asha@example.org',
+    });
     expect(parseSignInIdentifier('9000000001')).toEqual({ kind: 'mobile', value: '9000000001' });
     expect(parseSignInIdentifier('not an id')).toBeNull();
   });

@@ -7,7 +7,12 @@ export const ZProfileInput = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'dob')
     .refine((v) => {
       const d = new Date(`${v}T00:00:00Z`);
-      return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(v) && d < new Date() && d.getUTCFullYear() >= 1900;
+      return (
+        !Number.isNaN(d.getTime()) &&
+        d.toISOString().startsWith(v) &&
+        d < new Date() &&
+        d.getUTCFullYear() >= 1900
+      );
     }, 'dob'),
   gender: z.enum(['M', 'F', 'T'], { message: 'gender' }),
   email: z.union([z.literal(''), z.email('email')]),

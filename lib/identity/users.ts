@@ -9,7 +9,11 @@ import type { TGrantRoleInput, TProfileInput } from './schemas';
 
 type Ctx = { actorUserId: string; ip: string; userAgent: string | null };
 
-export async function setUserLocale(userId: string, locale: Locale, db: Db = getDb()): Promise<void> {
+export async function setUserLocale(
+  userId: string,
+  locale: Locale,
+  db: Db = getDb(),
+): Promise<void> {
   await db.update(users).set({ locale }).where(eq(users.id, userId));
 }
 
@@ -20,16 +24,24 @@ export async function getProfile(userId: string, db: Db = getDb()) {
 }
 
 /** A user edits their own profile; the scope is the signed-in user's id, never a form field. */
-export async function updateOwnProfile(userId: string, input: TProfileInput, db: Db = getDb()): Promise<void> {
+export async function updateOwnProfile(
+  userId: string,
+  input: TProfileInput,
+  db: Db = getDb(),
+): Promise<void> {
   const email = input.email ? input.email.toLowerCase() : null;
   if (email) {
     const [taken] = await db
       .select({ id: users.id })
       .from(users)
       .where(and(eq(users.email, email), sql`${users.id} <> ${userId}`));
-    if (taken) throw new InvalidError('This email address belongs to another account', { email: 'email' });
+    if (taken)
+      throw new InvalidError('This email address belongs to another account', { email: 'email' });
   }
-  await db.update(users).set({ name: input.name, dob: input.dob, gender: input.gender, email }).where(eq(users.id, userId));
+  await db
+    .update(users)
+    .set({ name: input.name, dob: input.dob, gender: input.gender, email })
+    .where(eq(users.id, userId));
 }
 
 export type UserWithRoles = {
@@ -47,7 +59,11 @@ export async function searchUsers(query: string, db: Db = getDb()): Promise<User
   const found = await db
     .select({ id: users.id, name: users.name, mobile: users.mobile, email: users.email })
     .from(users)
-    .where(q ? or(ilike(users.name, pattern), ilike(users.mobile, pattern), ilike(users.email, pattern)) : undefined)
+    .where(
+      q
+        ? or(ilike(users.name, pattern), ilike(users.mobile, pattern), ilike(users.email, pattern))
+        : undefined,
+    )
     .orderBy(desc(users.createdAt))
     .limit(50);
   if (found.length === 0) return [];
@@ -61,7 +77,12 @@ export async function searchUsers(query: string, db: Db = getDb()): Promise<User
     })
     .from(memberships)
     .leftJoin(organisations, eq(memberships.orgId, organisations.id))
-    .where(inArray(memberships.userId, found.map((u) => u.id)));
+    .where(
+      inArray(
+        memberships.userId,
+        found.map((u) => u.id),
+      ),
+    );
   return found.map((u) => ({ ...u, roles: rows.filter((r) => r.userId === u.id) }));
 }
 
@@ -84,11 +105,19 @@ const ORG_KIND_FOR_ROLE: Record<string, string | null> = {
 export async function grantRole(input: TGrantRoleInput, ctx: Ctx, db: Db = getDb()): Promise<void> {
   const wantKind = ORG_KIND_FOR_ROLE[input.role] ?? null;
   const orgId = input.orgId || null;
-  if (wantKind === null && orgId) throw new InvalidError('A citizen role has no organisation', { orgId: 'required' });
+  if (wantKind === null && orgId)
+    throw new InvalidError('A citizen role has no organisation', { orgId: 'required' });
   if (wantKind !== null) {
-    if (!orgId) throw new InvalidError('Choose the organisation for this role', { orgId: 'required' });
-    const [org] = await db.select({ kind: organisations.kind }).from(organisations).where(eq(organisations.id, orgId));
-    if (!org || org.kind !== wantKind) throw new InvalidError(`This role belongs to a ${wantKind} organisation`, { orgId: 'required' });
+    if (!orgId)
+      throw new InvalidError('Choose the organisation for this role', { orgId: 'required' });
+    const [org] = await db
+      .select({ kind: organisations.kind })
+      .from(organisations)
+      .where(eq(organisations.id, orgId));
+    if (!org || org.kind !== wantKind)
+      throw new InvalidError(`This role belongs to a ${wantKind} organisation`, {
+        orgId: 'required',
+      });
   }
   await db.transaction(async (tx) => {
     const [u] = await tx.select({ id: users.id }).from(users).where(eq(users.id, input.userId));
@@ -110,7 +139,11 @@ export async function grantRole(input: TGrantRoleInput, ctx: Ctx, db: Db = getDb
 }
 
 /** Platform admin removes a membership; it takes effect on the user's next request. */
-export async function revokeMembership(membershipId: string, ctx: Ctx, db: Db = getDb()): Promise<void> {
+export async function revokeMembership(
+  membershipId: string,
+  ctx: Ctx,
+  db: Db = getDb(),
+): Promise<void> {
   await db.transaction(async (tx) => {
     const [m] = await tx.delete(memberships).where(eq(memberships.id, membershipId)).returning();
     if (!m) throw new NotFoundError('No such role');

@@ -37,7 +37,9 @@ export const pruneShortLived = defineJob({
   retryLimit: 1,
   async handler(_payload, { db, log }) {
     const removed = await pruneShortLivedRows(db);
-    log(`pruned ${removed.rateLimitEvents} rate-limit events and ${removed.otpCodes} sign-in codes`);
+    log(
+      `pruned ${removed.rateLimitEvents} rate-limit events and ${removed.otpCodes} sign-in codes`,
+    );
   },
 });
 

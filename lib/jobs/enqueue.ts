@@ -19,10 +19,16 @@ export async function enqueue<S extends z.ZodType>(
 }
 
 /** Best effort: a lost wake-up is caught by the periodic sweep. */
-export async function enqueueSoon<S extends z.ZodType>(job: JobDefinition<S>, payload: z.infer<S>): Promise<void> {
+export async function enqueueSoon<S extends z.ZodType>(
+  job: JobDefinition<S>,
+  payload: z.infer<S>,
+): Promise<void> {
   try {
     await enqueue(job, payload);
   } catch (error) {
-    console.warn(`[jobs] could not enqueue ${job.name}; the sweep will pick it up:`, (error as Error).message);
+    console.warn(
+      `[jobs] could not enqueue ${job.name}; the sweep will pick it up:`,
+      (error as Error).message,
+    );
   }
 }

@@ -44,7 +44,13 @@ afterAll(async () => {
 describe('job queue', () => {
   it('runs a job enqueued in this process in the worker process', async () => {
     const to = `job-${uniqueMobile()}@example.org`;
-    const messageId = await addToOutbox(db, { channel: 'email', recipient: to, subject: 'Queued', body: 'From another process', template: 'test' });
+    const messageId = await addToOutbox(db, {
+      channel: 'email',
+      recipient: to,
+      subject: 'Queued',
+      body: 'From another process',
+      template: 'test',
+    });
     await enqueue(deliverOutboxMessage, { messageId });
     await waitFor(() => smtp.received.some((m) => m.to.includes(to)), 30_000);
     // Enqueued again (a duplicate wake-up): still one email.

@@ -4,7 +4,11 @@ import { createBoss } from './boss';
 import { JOBS } from './definitions';
 
 /** Starts pg-boss workers for every job definition. Returns a function that stops them. */
-export async function startWorkers(opts: { databaseUrl: string; db: Db; log?: (m: string) => void }): Promise<{
+export async function startWorkers(opts: {
+  databaseUrl: string;
+  db: Db;
+  log?: (m: string) => void;
+}): Promise<{
   boss: PgBoss;
   stop: () => Promise<void>;
 }> {
@@ -17,10 +21,13 @@ export async function startWorkers(opts: { databaseUrl: string; db: Db; log?: (m
       for (const j of jobs) {
         const payload = job.schema.parse(j.data);
         // Each definition's handler validates its own payload type.
-        await (job.handler as (p: unknown, c: { db: Db; log: typeof log }) => Promise<void>)(payload, {
-          db: opts.db,
-          log,
-        });
+        await (job.handler as (p: unknown, c: { db: Db; log: typeof log }) => Promise<void>)(
+          payload,
+          {
+            db: opts.db,
+            log,
+          },
+        );
       }
     });
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { retryLimit: 0 });

@@ -22,10 +22,21 @@ afterAll(async () => {
 describe('outbox delivery', () => {
   it('delivers an email to the SMTP server exactly once, even when the job runs twice', async () => {
     const to = `once-${uniqueMobile()}@example.org`;
-    const id = await db.transaction((tx) => addToOutbox(tx, { channel: 'email', recipient: to, subject: 'Hello', body: 'Body text', template: 'test' }));
+    const id = await db.transaction((tx) =>
+      addToOutbox(tx, {
+        channel: 'email',
+        recipient: to,
+        subject: 'Hello',
+        body: 'Body text',
+        template: 'test',
+      }),
+    );
     const transports = createTransports({ smtpUrl: smtp.url });
     // Two concurrent runs and one late rerun.
-    const outcomes = await Promise.all([deliverMessage(db, id, transports), deliverMessage(db, id, transports)]);
+    const outcomes = await Promise.all([
+      deliverMessage(db, id, transports),
+      deliverMessage(db, id, transports),
+    ]);
     outcomes.push(await deliverMessage(db, id, transports));
     expect(outcomes.filter((o) => o === 'sent')).toHaveLength(1);
     const mails = smtp.received.filter((m) => m.to.includes(to));
@@ -38,22 +49,42 @@ describe('outbox delivery', () => {
 
   it('redacts a delivered sign-in code', async () => {
     const to = `otp-${uniqueMobile()}@example.org`;
-    const id = await addToOutbox(db, { channel: 'email', recipient: to, subject: 'Code', body: 'Your code is 123456', template: 'auth.otp' });
+    const id = await addToOutbox(db, {
+      channel: 'email',
+      recipient: to,
+      subject: 'Code',
+      body: 'Your code is 123456',
+      template: 'auth.otp',
+    });
     await deliverMessage(db, id, createTransports({ smtpUrl: smtp.url }));
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row!.body).not.toContain('123456');
   });
 
   it('leaves a message pending when its channel has no transport (dev inbox)', async () => {
-    const id = await addToOutbox(db, { channel: 'sms', recipient: uniqueMobile(), body: 'hi', template: 'test' });
+    const id = await addToOutbox(db, {
+      channel: 'sms',
+      recipient: uniqueMobile(),
+      body: 'hi',
+      template: 'test',
+    });
     expect(await deliverMessage(db, id, {})).toBe('no-transport');
     const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'pending', attempts: 0 });
   });
 
   it('retries with back-off and gives up after the last attempt', async () => {
-    const id = await addToOutbox(db, { channel: 'sms', recipient: uniqueMobile(), body: 'hi', template: 'test' });
-    const failing = { sms: async () => { throw new Error('gateway down'); } };
+    const id = await addToOutbox(db, {
+      channel: 'sms',
+      recipient: uniqueMobile(),
+      body: 'hi',
+      template: 'test',
+    });
+    const failing = {
+      sms: async () => {
+        throw new Error('gateway down');
+      },
+    };
     expect(await deliverMessage(db, id, failing)).toBe('retry');
     let [row] = await db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'pending', attempts: 1, lastError: 'gateway down' });
@@ -62,7 +93,10 @@ describe('outbox delivery', () => {
     expect(await deliverMessage(db, id, failing)).toBe('skipped');
     // Fast-forward through the remaining attempts.
     for (let i = 1; i < MAX_ATTEMPTS; i++) {
-      await db.update(outbox).set({ nextAttemptAt: new Date(Date.now() - 1000) }).where(eq(outbox.id, id));
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: new Date(Date.now() - 1000) })
+        .where(eq(outbox.id, id));
       await deliverMessage(db, id, failing);
     }
     [row] = await db.select().from(outbox).where(eq(outbox.id, id));
@@ -75,15 +109,27 @@ describe('outbox delivery', () => {
       let body = '';
       req.on('data', (c) => (body += c));
       req.on('end', () => {
-        hits.push({ body, key: req.headers['idempotency-key'] as string, auth: req.headers.authorization });
+        hits.push({
+          body,
+          key: req.headers['idempotency-key'] as string,
+          auth: req.headers.authorization,
+        });
         res.end('ok');
       });
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const { port } = server.address() as { port: number };
     const mobile = uniqueMobile();
-    const id = await addToOutbox(db, { channel: 'sms', recipient: mobile, body: 'Your code', template: 'test' });
-    const transports = createTransports({ smsWebhookUrl: `http://127.0.0.1:${port}/sms`, smsWebhookToken: 'tok' });
+    const id = await addToOutbox(db, {
+      channel: 'sms',
+      recipient: mobile,
+      body: 'Your code',
+      template: 'test',
+    });
+    const transports = createTransports({
+      smsWebhookUrl: `http://127.0.0.1:${port}/sms`,
+      smsWebhookToken: 'tok',
+    });
     await Promise.all([deliverMessage(db, id, transports), deliverMessage(db, id, transports)]);
     server.close();
     expect(hits).toHaveLength(1);

@@ -17,7 +17,11 @@ export type DeliveryOutcome = 'sent' | 'skipped' | 'retry' | 'failed' | 'no-tran
  * Delivers one outbox message. Idempotent: the message is claimed with a conditional update, so
  * a job that runs twice (or two workers at once) sends it once.
  */
-export async function deliverMessage(db: Db, id: string, transports: Transports): Promise<DeliveryOutcome> {
+export async function deliverMessage(
+  db: Db,
+  id: string,
+  transports: Transports,
+): Promise<DeliveryOutcome> {
   const [peek] = await db.select({ channel: outbox.channel }).from(outbox).where(eq(outbox.id, id));
   if (!peek) return 'skipped';
   const transport = transports[peek.channel];
@@ -43,7 +47,12 @@ export async function deliverMessage(db: Db, id: string, transports: Transports)
   if (!claimed) return 'skipped';
 
   try {
-    await transport({ id: claimed.id, recipient: claimed.recipient, subject: claimed.subject, body: claimed.body });
+    await transport({
+      id: claimed.id,
+      recipient: claimed.recipient,
+      subject: claimed.subject,
+      body: claimed.body,
+    });
   } catch (error) {
     const failed = claimed.attempts >= MAX_ATTEMPTS;
     await db
@@ -73,7 +82,11 @@ export async function deliverMessage(db: Db, id: string, transports: Transports)
 }
 
 /** Messages due for (re)delivery on the channels that have a transport. */
-export async function dueMessageIds(db: Db, channels: ('email' | 'sms')[], limit = 500): Promise<string[]> {
+export async function dueMessageIds(
+  db: Db,
+  channels: ('email' | 'sms')[],
+  limit = 500,
+): Promise<string[]> {
   if (channels.length === 0) return [];
   const rows = await db
     .select({ id: outbox.id })

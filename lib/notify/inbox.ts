@@ -19,6 +19,9 @@ export async function devInboxMessages(to: string | undefined, db: Db = getDb())
 }
 
 export async function pendingOutboxCount(db: Db = getDb()): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(outbox).where(inArray(outbox.status, ['pending', 'sending']));
+  const [row] = await db
+    .select({ n: count() })
+    .from(outbox)
+    .where(inArray(outbox.status, ['pending', 'sending']));
   return row?.n ?? 0;
 }

@@ -9,7 +9,11 @@ function translator(locale?: string) {
 }
 
 /** The SMS or email that carries a sign-in code, in the user's language. */
-export function signInCodeMessage(to: SignInIdentifier, code: string, locale?: string): OutboxMessage {
+export function signInCodeMessage(
+  to: SignInIdentifier,
+  code: string,
+  locale?: string,
+): OutboxMessage {
   const t = translator(locale);
   return to.kind === 'mobile'
     ? { channel: 'sms', recipient: to.value, body: t('otpSms', { code }), template: 'auth.otp' }

@@ -8,10 +8,18 @@ export type LocalSecrets = { authSecret: string; masterKey: string; pgPassword: 
  * For the embedded default only: secrets generated once and kept in `.data/secrets.json`
  * (mode 0600). Production passes them through the environment instead.
  */
-export function loadOrCreateLocalSecrets(dataDir: string): { secrets: LocalSecrets; created: boolean; file: string } {
+export function loadOrCreateLocalSecrets(dataDir: string): {
+  secrets: LocalSecrets;
+  created: boolean;
+  file: string;
+} {
   const file = path.join(dataDir, 'secrets.json');
   if (fs.existsSync(file)) {
-    return { secrets: JSON.parse(fs.readFileSync(file, 'utf8')) as LocalSecrets, created: false, file };
+    return {
+      secrets: JSON.parse(fs.readFileSync(file, 'utf8')) as LocalSecrets,
+      created: false,
+      file,
+    };
   }
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o755 });
   const secrets: LocalSecrets = {

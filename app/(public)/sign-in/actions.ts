@@ -14,7 +14,11 @@ export async function requestCodeAction(input: unknown): Promise<ActionResult> {
   return runAction('sign-in.request-code', async () => {
     const { identifier } = parseInput(ZSignInRequestInput, input);
     const { ip } = await getRequestContext();
-    const { messageId } = await requestSignInCode(getDb(), { identifier, ip, locale: await getLocale() });
+    const { messageId } = await requestSignInCode(getDb(), {
+      identifier,
+      ip,
+      locale: await getLocale(),
+    });
     await enqueueSoon(deliverOutboxMessage, { messageId });
     return null;
   });

@@ -8,7 +8,11 @@ import { safeNextPath } from '@/lib/http/safe-redirect';
 import { requestCodeAction } from './actions';
 import { SignInForm } from './sign-in-form';
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ next?: string }>;
+}) {
   const { next } = await searchParams;
   const user = await getCurrentUser();
   if (user) redirect(safeNextPath(next) ?? `/${homeArea(user.memberships)}`);
@@ -17,7 +21,11 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <div className="mx-auto max-w-md">
       <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
       <Card>
-        <SignInForm requestCode={requestCodeAction} next={safeNextPath(next)} devInbox={config.devInboxEnabled} />
+        <SignInForm
+          requestCode={requestCodeAction}
+          next={safeNextPath(next)}
+          devInbox={config.devInboxEnabled}
+        />
       </Card>
     </div>
   );

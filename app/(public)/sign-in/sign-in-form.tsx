@@ -6,7 +6,12 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, Field, inputStyles } from '@/components/ui';
-import { ZSignInCodeInput, ZSignInRequestInput, type TSignInCodeInput, type TSignInRequestInput } from '@/lib/auth/schemas';
+import {
+  ZSignInCodeInput,
+  ZSignInRequestInput,
+  type TSignInCodeInput,
+  type TSignInRequestInput,
+} from '@/lib/auth/schemas';
 import type { ActionResult } from '@/lib/http/action';
 
 export function SignInForm({
@@ -22,11 +27,19 @@ export function SignInForm({
   const [identifier, setIdentifier] = useState<string | null>(null);
   const [formError, setFormError] = useState<string | null>(null);
 
-  const step1 = useForm<TSignInRequestInput>({ resolver: zodResolver(ZSignInRequestInput), defaultValues: { identifier: '' } });
-  const step2 = useForm<TSignInCodeInput>({ resolver: zodResolver(ZSignInCodeInput), defaultValues: { identifier: '', code: '' } });
+  const step1 = useForm<TSignInRequestInput>({
+    resolver: zodResolver(ZSignInRequestInput),
+    defaultValues: { identifier: '' },
+  });
+  const step2 = useForm<TSignInCodeInput>({
+    resolver: zodResolver(ZSignInCodeInput),
+    defaultValues: { identifier: '', code: '' },
+  });
 
   const errorText = (e: { key: string; message: string; ref?: string }) =>
-    e.key === 'unexpected' ? t('errors.unexpected', { ref: e.ref ?? '' }) : t(`errors.${e.key}` as 'errors.invalid');
+    e.key === 'unexpected'
+      ? t('errors.unexpected', { ref: e.ref ?? '' })
+      : t(`errors.${e.key}` as 'errors.invalid');
 
   async function sendCode(values: TSignInRequestInput) {
     setFormError(null);
@@ -43,7 +56,11 @@ export function SignInForm({
 
   async function checkCode(values: TSignInCodeInput) {
     setFormError(null);
-    const res = await signIn('otp', { identifier: values.identifier, code: values.code, redirect: false });
+    const res = await signIn('otp', {
+      identifier: values.identifier,
+      code: values.code,
+      redirect: false,
+    });
     if (!res || res.error) {
       step2.setError('code', { message: 'invalidCode' });
       return;
@@ -56,7 +73,12 @@ export function SignInForm({
     const err = step1.formState.errors.identifier?.message;
     return (
       <form onSubmit={step1.handleSubmit(sendCode)} noValidate className="space-y-4">
-        <Field id="identifier" label={t('signIn.identifierLabel')} hint={t('signIn.identifierHint')} error={err ? t(`errors.${err}` as 'errors.identifier') : undefined}>
+        <Field
+          id="identifier"
+          label={t('signIn.identifierLabel')}
+          hint={t('signIn.identifierHint')}
+          error={err ? t(`errors.${err}` as 'errors.identifier') : undefined}
+        >
           <input
             id="identifier"
             autoComplete="username"
@@ -82,13 +104,22 @@ export function SignInForm({
       {devInbox ? (
         <p className="text-sm text-slate-600">
           {t('signIn.devInboxHint')}{' '}
-          <a className="underline" href={`/dev/inbox?to=${encodeURIComponent(identifier)}`} target="_blank" rel="noreferrer">
+          <a
+            className="underline"
+            href={`/dev/inbox?to=${encodeURIComponent(identifier)}`}
+            target="_blank"
+            rel="noreferrer"
+          >
             /dev/inbox
           </a>
         </p>
       ) : null}
       <input type="hidden" {...step2.register('identifier')} />
-      <Field id="code" label={t('signIn.codeLabel')} error={codeErr ? t(`errors.${codeErr}` as 'errors.code') : undefined}>
+      <Field
+        id="code"
+        label={t('signIn.codeLabel')}
+        error={codeErr ? t(`errors.${codeErr}` as 'errors.code') : undefined}
+      >
         <input
           id="code"
           autoComplete="one-time-code"

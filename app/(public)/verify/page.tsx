@@ -3,7 +3,11 @@ import { redirect } from 'next/navigation';
 import { Button, Card, Field, PageTitle, inputStyles } from '@/components/ui';
 import { ZVerificationCode } from '@/lib/credentials/verification-code';
 
-export default async function VerifyPage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+export default async function VerifyPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ code?: string }>;
+}) {
   const t = await getTranslations('verify');
   const { code } = await searchParams;
   let error: string | null = null;
@@ -19,7 +23,16 @@ export default async function VerifyPage({ searchParams }: { searchParams: Promi
         {/* A plain GET form: works without JavaScript, on any phone. */}
         <form action="/verify" method="get" className="space-y-4">
           <Field id="code" label={t('codeLabel')} error={error}>
-            <input id="code" name="code" defaultValue={code ?? ''} autoComplete="off" autoCapitalize="characters" className={inputStyles} aria-invalid={Boolean(error)} required />
+            <input
+              id="code"
+              name="code"
+              defaultValue={code ?? ''}
+              autoComplete="off"
+              autoCapitalize="characters"
+              className={inputStyles}
+              aria-invalid={Boolean(error)}
+              required
+            />
           </Field>
           <Button type="submit" className="w-full">
             {t('submit')}

@@ -18,18 +18,26 @@ export default async function AuditPage() {
             <thead className="bg-slate-50 text-slate-600">
               <tr>
                 {[t('when'), t('who'), t('what'), t('object'), t('outcome'), t('from')].map((h) => (
-                  <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
+                  <th key={h} scope="col" className="px-3 py-2 font-medium">
+                    {h}
+                  </th>
                 ))}
               </tr>
             </thead>
             <tbody>
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100">
-                  <td className="whitespace-nowrap px-3 py-2">{e.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+                  <td className="whitespace-nowrap px-3 py-2">
+                    {e.at.toISOString().replace('T', ' ').slice(0, 19)}
+                  </td>
                   <td className="px-3 py-2">{e.actorName ?? e.actorMobile ?? '—'}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{e.objectType}:{e.objectId?.slice(0, 8)}</td>
-                  <td className="px-3 py-2"><Badge tone={e.outcome === 'ok' ? 'green' : 'red'}>{e.outcome}</Badge></td>
+                  <td className="px-3 py-2 font-mono text-xs">
+                    {e.objectType}:{e.objectId?.slice(0, 8)}
+                  </td>
+                  <td className="px-3 py-2">
+                    <Badge tone={e.outcome === 'ok' ? 'green' : 'red'}>{e.outcome}</Badge>
+                  </td>
                   <td className="px-3 py-2 font-mono text-xs">{e.ip}</td>
                 </tr>
               ))}

@@ -13,10 +13,22 @@ type Org = { id: string; name: string; kind: string };
 function useErrorText() {
   const t = useTranslations();
   return (r: ActionResult) =>
-    r.ok ? null : r.error.key === 'unexpected' ? t('errors.unexpected', { ref: r.error.ref ?? '' }) : r.error.message;
+    r.ok
+      ? null
+      : r.error.key === 'unexpected'
+        ? t('errors.unexpected', { ref: r.error.ref ?? '' })
+        : r.error.message;
 }
 
-export function RevokeButton({ membershipId, label, revoke }: { membershipId: string; label: string; revoke: (id: string) => Promise<ActionResult> }) {
+export function RevokeButton({
+  membershipId,
+  label,
+  revoke,
+}: {
+  membershipId: string;
+  label: string;
+  revoke: (id: string) => Promise<ActionResult>;
+}) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
   const errorText = useErrorText();
@@ -30,34 +42,77 @@ export function RevokeButton({ membershipId, label, revoke }: { membershipId: st
       >
         {label}
       </button>
-      {error ? <span role="alert" className="text-xs text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }
 
-export function GrantRoleForm({ userId, orgs, roles, grant }: { userId: string; orgs: Org[]; roles: { value: string; label: string }[]; grant: (i: TGrantRoleInput) => Promise<ActionResult> }) {
+export function GrantRoleForm({
+  userId,
+  orgs,
+  roles,
+  grant,
+}: {
+  userId: string;
+  orgs: Org[];
+  roles: { value: string; label: string }[];
+  grant: (i: TGrantRoleInput) => Promise<ActionResult>;
+}) {
   const t = useTranslations('admin');
   const [result, setResult] = useState<ActionResult | null>(null);
   const errorText = useErrorText();
-  const form = useForm<TGrantRoleInput>({ resolver: zodResolver(ZGrantRoleInput), defaultValues: { userId, role: 'citizen', orgId: '' } });
+  const form = useForm<TGrantRoleInput>({
+    resolver: zodResolver(ZGrantRoleInput),
+    defaultValues: { userId, role: 'citizen', orgId: '' },
+  });
   return (
-    <form onSubmit={form.handleSubmit(async (v) => setResult(await grant(v)))} className="flex flex-wrap items-end gap-2">
+    <form
+      onSubmit={form.handleSubmit(async (v) => setResult(await grant(v)))}
+      className="flex flex-wrap items-end gap-2"
+    >
       <input type="hidden" {...form.register('userId')} />
       <label className="text-xs">
         <span className="block text-slate-500">{t('role')}</span>
         <select className={`${inputStyles} !min-h-9 !py-1 text-sm`} {...form.register('role')}>
-          {roles.map((r) => <option key={r.value} value={r.value}>{r.label}</option>)}
+          {roles.map((r) => (
+            <option key={r.value} value={r.value}>
+              {r.label}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-xs">
         <span className="block text-slate-500">{t('organisation')}</span>
         <select className={`${inputStyles} !min-h-9 !py-1 text-sm`} {...form.register('orgId')}>
           <option value="">{t('noOrganisation')}</option>
-          {orgs.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          {orgs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
         </select>
       </label>
-      <Button type="submit" variant="secondary" className="!min-h-9" disabled={form.formState.isSubmitting}>{t('grant')}</Button>
-      {result ? <div className="w-full">{result.ok ? <Alert kind="success">{t('granted')}</Alert> : <Alert kind="error">{errorText(result)}</Alert>}</div> : null}
+      <Button
+        type="submit"
+        variant="secondary"
+        className="!min-h-9"
+        disabled={form.formState.isSubmitting}
+      >
+        {t('grant')}
+      </Button>
+      {result ? (
+        <div className="w-full">
+          {result.ok ? (
+            <Alert kind="success">{t('granted')}</Alert>
+          ) : (
+            <Alert kind="error">{errorText(result)}</Alert>
+          )}
+        </div>
+      ) : null}
     </form>
   );
 }

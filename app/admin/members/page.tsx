@@ -6,7 +6,11 @@ import { listOrganisations, searchUsers } from '@/lib/identity/users';
 import { grantRoleAction, revokeMembershipAction } from './actions';
 import { GrantRoleForm, RevokeButton } from './member-controls';
 
-export default async function MembersPage({ searchParams }: { searchParams: Promise<{ q?: string }> }) {
+export default async function MembersPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string }>;
+}) {
   await requirePageAccess('admin.members.manage', { next: '/admin/members' });
   const { q = '' } = await searchParams;
   const t = await getTranslations();
@@ -16,9 +20,19 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
     <div className="space-y-6">
       <PageTitle>{t('admin.members')}</PageTitle>
       <form method="get" className="flex max-w-lg gap-2">
-        <label htmlFor="q" className="sr-only">{t('admin.search')}</label>
-        <input id="q" name="q" defaultValue={q} placeholder={t('admin.search')} className={inputStyles} />
-        <Button type="submit" variant="secondary">{t('admin.searchButton')}</Button>
+        <label htmlFor="q" className="sr-only">
+          {t('admin.search')}
+        </label>
+        <input
+          id="q"
+          name="q"
+          defaultValue={q}
+          placeholder={t('admin.search')}
+          className={inputStyles}
+        />
+        <Button type="submit" variant="secondary">
+          {t('admin.searchButton')}
+        </Button>
       </form>
       {found.length === 0 ? (
         <EmptyState>{t('devInbox.empty')}</EmptyState>
@@ -28,19 +42,33 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
             <Card key={u.id}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
                 <p className="font-medium">{u.name ?? '—'}</p>
-                <p className="text-sm text-slate-500">{[u.mobile, u.email].filter(Boolean).join(' · ')}</p>
+                <p className="text-sm text-slate-500">
+                  {[u.mobile, u.email].filter(Boolean).join(' · ')}
+                </p>
               </div>
               <ul className="mt-2 flex flex-wrap gap-2">
                 {u.roles.map((r) => (
-                  <li key={r.membershipId} className="flex items-center gap-1 rounded-full border border-slate-200 px-2 py-0.5 text-sm">
+                  <li
+                    key={r.membershipId}
+                    className="flex items-center gap-1 rounded-full border border-slate-200 px-2 py-0.5 text-sm"
+                  >
                     <Badge>{t(`roles.${r.role}` as 'roles.citizen')}</Badge>
                     {r.orgName ? <span className="text-slate-600">{r.orgName}</span> : null}
-                    <RevokeButton membershipId={r.membershipId} label={t('admin.remove')} revoke={revokeMembershipAction} />
+                    <RevokeButton
+                      membershipId={r.membershipId}
+                      label={t('admin.remove')}
+                      revoke={revokeMembershipAction}
+                    />
                   </li>
                 ))}
               </ul>
               <div className="mt-3 border-t border-slate-100 pt-3">
-                <GrantRoleForm userId={u.id} orgs={orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind }))} roles={roles} grant={grantRoleAction} />
+                <GrantRoleForm
+                  userId={u.id}
+                  orgs={orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind }))}
+                  roles={roles}
+                  grant={grantRoleAction}
+                />
               </div>
             </Card>
           ))}

@@ -6,7 +6,11 @@ import { devInboxMessages } from '@/lib/notify/inbox';
 
 export const dynamic = 'force-dynamic';
 
-export default async function DevInboxPage({ searchParams }: { searchParams: Promise<{ to?: string }> }) {
+export default async function DevInboxPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ to?: string }>;
+}) {
   if (!config.devInboxEnabled) notFound();
   const { to } = await searchParams;
   const t = await getTranslations('devInbox');
@@ -15,9 +19,19 @@ export default async function DevInboxPage({ searchParams }: { searchParams: Pro
     <div>
       <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
       <form method="get" className="mb-6 flex max-w-md gap-2">
-        <label htmlFor="to" className="sr-only">{t('filter')}</label>
-        <input id="to" name="to" defaultValue={to ?? ''} placeholder={t('filter')} className={inputStyles} />
-        <Button type="submit" variant="secondary">{t('filter')}</Button>
+        <label htmlFor="to" className="sr-only">
+          {t('filter')}
+        </label>
+        <input
+          id="to"
+          name="to"
+          defaultValue={to ?? ''}
+          placeholder={t('filter')}
+          className={inputStyles}
+        />
+        <Button type="submit" variant="secondary">
+          {t('filter')}
+        </Button>
       </form>
       {messages.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
@@ -26,18 +40,37 @@ export default async function DevInboxPage({ searchParams }: { searchParams: Pro
           {messages.map((m) => {
             const code = m.template === 'auth.otp' ? /\b(\d{6})\b/.exec(m.body)?.[1] : undefined;
             return (
-              <li key={m.id} data-testid="inbox-message" data-recipient={m.recipient} className="rounded-xl border border-slate-200 bg-white p-4">
+              <li
+                key={m.id}
+                data-testid="inbox-message"
+                data-recipient={m.recipient}
+                className="rounded-xl border border-slate-200 bg-white p-4"
+              >
                 <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
                   <Badge>{m.channel.toUpperCase()}</Badge>
-                  <span>{t('to')}: <strong className="text-slate-800">{m.recipient}</strong></span>
-                  <Badge tone={m.status === 'sent' ? 'green' : m.status === 'failed' ? 'red' : 'amber'}>{m.status}</Badge>
-                  <time dateTime={m.createdAt.toISOString()}>{m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC</time>
+                  <span>
+                    {t('to')}: <strong className="text-slate-800">{m.recipient}</strong>
+                  </span>
+                  <Badge
+                    tone={m.status === 'sent' ? 'green' : m.status === 'failed' ? 'red' : 'amber'}
+                  >
+                    {m.status}
+                  </Badge>
+                  <time dateTime={m.createdAt.toISOString()}>
+                    {m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
+                  </time>
                 </div>
                 {m.subject ? <p className="mt-2 font-medium">{m.subject}</p> : null}
                 <p className="mt-1 whitespace-pre-line text-slate-800">{m.body}</p>
                 {code ? (
                   <p className="mt-2 text-sm">
-                    {t('code')}: <code data-testid="otp-code" className="rounded bg-slate-100 px-2 py-1 font-mono text-lg">{code}</code>
+                    {t('code')}:{' '}
+                    <code
+                      data-testid="otp-code"
+                      className="rounded bg-slate-100 px-2 py-1 font-mono text-lg"
+                    >
+                      {code}
+                    </code>
                   </p>
                 ) : null}
               </li>
