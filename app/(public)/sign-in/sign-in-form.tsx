@@ -100,7 +100,10 @@ export function SignInForm({
   const codeErr = step2.formState.errors.code?.message;
   return (
     <form onSubmit={step2.handleSubmit(checkCode)} noValidate className="space-y-4">
-      <Alert kind="info">{t('signIn.codeSent')}</Alert>
+      <Alert kind="info">
+        <strong className="block">{t('signIn.codeSentTo', { who: identifier })}</strong>
+        {t('signIn.codeSent')}
+      </Alert>
       {devInbox ? (
         <p className="text-sm text-slate-600">
           {t('signIn.devInboxHint')}{' '}

@@ -35,7 +35,7 @@ export default async function MembersPage({
         </Button>
       </form>
       {found.length === 0 ? (
-        <EmptyState>{t('devInbox.empty')}</EmptyState>
+        <EmptyState>{t('admin.noUsers')}</EmptyState>
       ) : (
         <div className="space-y-3">
           {found.map((u) => (
