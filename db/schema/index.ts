@@ -1,3 +1,4 @@
 export * from './identity';
 export * from './notify';
 export * from './audit';
+export * from './credentials';

@@ -1,0 +1,121 @@
+import 'server-only';
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db/client';
+import { certificates, organisations } from '@/db/schema';
+import { signedPayload } from './canonical';
+import { normaliseVerificationCode } from './codes';
+import { keyByKid } from './keys';
+import { signedRecordOf, type CertificateRow } from './issue';
+
+export type LiveStatus = 'valid' | 'revoked' | 'expired' | 'suspended' | 'superseded' | 'tampered';
+
+export type PublicCertificate = {
+  status: LiveStatus;
+  signatureValid: boolean;
+  title: string;
+  number: string;
+  uri: string;
+  version: number;
+  verificationCode: string;
+  recipientName: string;
+  award: string | null;
+  issueDate: string;
+  validFrom: string | null;
+  expiryDate: string | null;
+  issuedAt: string;
+  statusReason: string | null;
+  statusChangedAt: string | null;
+  issuer: { name: string; code: string };
+  successorCode: string | null;
+};
+
+// Public keys never change for a kid: cache them per process.
+const publicKeys = new Map<string, KeyObject | null>();
+
+async function publicKeyFor(db: DbOrTx, kid: string): Promise<KeyObject | null> {
+  if (!publicKeys.has(kid)) {
+    const row = await keyByKid(db, kid);
+    publicKeys.set(kid, row ? createPublicKey(row.publicKeyPem) : null);
+  }
+  return publicKeys.get(kid)!;
+}
+
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** What the award is, for people: the course, job role or degree the data names. */
+export function awardOf(data: Record<string, unknown>): string | null {
+  for (const k of ['award', 'courseName', 'jobRole', 'programme']) {
+    const v = data[k];
+    if (typeof v === 'string' && v.trim()) return v;
+  }
+  return null;
+}
+
+/** Checks a stored record's signature with the issuer's registered key (never a supplied one). */
+export async function recordSignatureValid(db: DbOrTx, row: CertificateRow, issuerCode: string): Promise<boolean> {
+  const key = await publicKeyFor(db, row.signingKid);
+  if (!key) return false;
+  let supersedesUri: string | null = null;
+  if (row.supersedesId) {
+    const [prev] = await db.select({ uri: certificates.uri }).from(certificates).where(eq(certificates.id, row.supersedesId));
+    supersedesUri = prev?.uri ?? null;
+  }
+  try {
+    return verify(null, signedPayload(signedRecordOf(row, issuerCode, supersedesUri)), key, Buffer.from(row.signature, 'base64'));
+  } catch {
+    return false;
+  }
+}
+
+export function liveStatus(row: Pick<CertificateRow, 'status' | 'expiryDate'>, signatureValid: boolean): LiveStatus {
+  if (!signatureValid) return 'tampered';
+  if (row.status === 'active') return row.expiryDate && row.expiryDate < today() ? 'expired' : 'valid';
+  return row.status;
+}
+
+/** The public answer for a verification code; never cached, so a revocation shows at once. */
+export async function verifyByCode(db: DbOrTx, code: string): Promise<{ certificateId: string; result: PublicCertificate } | null> {
+  const normalised = normaliseVerificationCode(code);
+  const [hit] = await db
+    .select({ c: certificates, issuerName: organisations.name, issuerCode: organisations.code })
+    .from(certificates)
+    .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
+    .where(eq(certificates.verificationCode, normalised))
+    .limit(1);
+  if (!hit) return null;
+  const row = hit.c;
+  const signatureValid = await recordSignatureValid(db, row, hit.issuerCode);
+  let successorCode: string | null = null;
+  if (row.supersededById) {
+    const [next] = await db
+      .select({ code: certificates.verificationCode })
+      .from(certificates)
+      .where(eq(certificates.id, row.supersededById));
+    successorCode = next?.code ?? null;
+  }
+  return {
+    certificateId: row.id,
+    result: {
+      status: liveStatus(row, signatureValid),
+      signatureValid,
+      title: row.title,
+      number: row.number,
+      uri: row.uri,
+      version: row.version,
+      verificationCode: row.verificationCode,
+      recipientName: row.recipientName,
+      award: awardOf(row.data),
+      issueDate: row.issueDate,
+      validFrom: row.validFrom,
+      expiryDate: row.expiryDate,
+      issuedAt: row.issuedAt.toISOString(),
+      statusReason: row.status === 'active' ? null : row.statusReason,
+      statusChangedAt: row.statusChangedAt?.toISOString() ?? null,
+      issuer: { name: hit.issuerName, code: hit.issuerCode },
+      successorCode,
+    },
+  };
+}

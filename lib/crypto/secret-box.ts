@@ -1,0 +1,27 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+// AES-256-GCM under the master key from the environment (SANAD_MASTER_KEY, 32 bytes base64).
+// Sealed form: "v1." + base64(iv | tag | ciphertext).
+
+function masterKey(): Buffer {
+  const raw = process.env.SANAD_MASTER_KEY;
+  if (!raw) throw new Error('SANAD_MASTER_KEY is not set');
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('SANAD_MASTER_KEY must be 32 bytes, base64-encoded');
+  return key;
+}
+
+export function seal(plaintext: Buffer | string, key: Buffer = masterKey()): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return `v1.${Buffer.concat([iv, cipher.getAuthTag(), ct]).toString('base64')}`;
+}
+
+export function open(sealed: string, key: Buffer = masterKey()): Buffer {
+  if (!sealed.startsWith('v1.')) throw new Error('unknown sealed format');
+  const buf = Buffer.from(sealed.slice(3), 'base64');
+  const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
+  decipher.setAuthTag(buf.subarray(12, 28));
+  return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]);
+}
