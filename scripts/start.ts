@@ -3,6 +3,7 @@
 // and the job workers as child processes that exit if this supervisor dies (even by kill -9).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -37,10 +38,14 @@ function buildIfNeeded(): void {
       ? 'sources changed since the last build; building…'
       : 'no build yet; building the app (a minute or two)…',
   );
-  const result = spawnSync(process.execPath, [require.resolve('next/dist/bin/next'), 'build'], {
-    stdio: 'inherit',
-    env: { ...process.env, NODE_ENV: 'production' },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [createRequire(import.meta.url).resolve('next/dist/bin/next'), 'build'],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
+    },
+  );
   if (result.status !== 0) {
     console.error('[sanad] the build failed; see the output above.');
     process.exit(1);
@@ -76,7 +81,7 @@ async function main(): Promise<void> {
     NODE_ENV: dev ? 'development' : 'production',
     SANAD_DEV: dev ? '1' : '',
   };
-  const tsxImport = ['--import', 'tsx'];
+  const tsxImport = ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'];
   const children: Record<string, ChildProcess> = {
     worker: startChild('worker', [...tsxImport, path.join('scripts', 'worker.ts')], env),
     web: startChild('web', [path.join('scripts', 'serve.mjs')], env),

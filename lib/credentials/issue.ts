@@ -34,7 +34,11 @@ export type CertificateInput = {
 };
 
 /** The exact fields the Ed25519 signature covers, rebuilt from a stored row. */
-export function signedRecordOf(row: CertificateRow, issuerCode: string, supersedesUri: string | null): SignedRecord {
+export function signedRecordOf(
+  row: CertificateRow,
+  issuerCode: string,
+  supersedesUri: string | null,
+): SignedRecord {
   return {
     issuerCode,
     docType: row.docType,
@@ -60,10 +64,14 @@ export function signedRecordOf(row: CertificateRow, issuerCode: string, supersed
 }
 
 function validate(input: CertificateInput): void {
-  if (!/^[A-Z]{1,5}$/.test(input.docType)) throw new InvalidError('A document type is 1 to 5 capital letters, e.g. SKCER');
-  if (!input.number.trim() || input.number.length > 64) throw new InvalidError('A certificate number is 1 to 64 characters');
-  if (!input.recipient.name.trim()) throw new InvalidError('A certificate needs the recipient name');
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issueDate)) throw new InvalidError('The issue date must be YYYY-MM-DD');
+  if (!/^[A-Z]{1,5}$/.test(input.docType))
+    throw new InvalidError('A document type is 1 to 5 capital letters, e.g. SKCER');
+  if (!input.number.trim() || input.number.length > 64)
+    throw new InvalidError('A certificate number is 1 to 64 characters');
+  if (!input.recipient.name.trim())
+    throw new InvalidError('A certificate needs the recipient name');
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.issueDate))
+    throw new InvalidError('The issue date must be YYYY-MM-DD');
 }
 
 /**
@@ -81,7 +89,8 @@ export async function issueCertificates(
   return db.transaction(async (tx) => {
     const [org] = await tx.select().from(organisations).where(eq(organisations.id, issuerOrgId));
     if (!org) throw new NotFoundError('No such issuer');
-    if (org.status !== 'active') throw new ConflictError('Only an active issuer can issue certificates');
+    if (org.status !== 'active')
+      throw new ConflictError('Only an active issuer can issue certificates');
     const key = await activeKey(tx, issuerOrgId, 'ed25519');
     const privateKey = signingKeyOf(key);
 
@@ -129,35 +138,63 @@ export async function issueCertificates(
         createdAt: issuedAt,
         signature: '',
       };
-      row.signature = sign(null, signedPayload(signedRecordOf(row, org.code, previous?.uri ?? null)), privateKey).toString('base64');
+      row.signature = sign(
+        null,
+        signedPayload(signedRecordOf(row, org.code, previous?.uri ?? null)),
+        privateKey,
+      ).toString('base64');
       return row;
     });
 
     const inserted: CertificateRow[] = [];
     for (let i = 0; i < rows.length; i += 1000) {
-      inserted.push(...(await tx.insert(certificates).values(rows.slice(i, i + 1000)).returning()));
+      inserted.push(
+        ...(await tx
+          .insert(certificates)
+          .values(rows.slice(i, i + 1000))
+          .returning()),
+      );
     }
     const superseded = rows.filter((r) => r.supersedesId);
     for (const r of superseded) {
       const done = await tx
         .update(certificates)
-        .set({ status: 'superseded', supersededById: r.id, statusChangedAt: issuedAt, statusReason: 'Corrected: replaced by a newer version' })
+        .set({
+          status: 'superseded',
+          supersededById: r.id,
+          statusChangedAt: issuedAt,
+          statusReason: 'Corrected: replaced by a newer version',
+        })
         .where(and(eq(certificates.id, r.supersedesId!), eq(certificates.status, 'active')))
         .returning({ id: certificates.id });
-      if (done.length === 0) throw new ConflictError(`Certificate ${r.number} is not active and cannot be corrected`);
+      if (done.length === 0)
+        throw new ConflictError(`Certificate ${r.number} is not active and cannot be corrected`);
     }
-    if (superseded.length > 0) await dropRenditions(tx, superseded.map((r) => r.supersedesId!));
+    if (superseded.length > 0)
+      await dropRenditions(
+        tx,
+        superseded.map((r) => r.supersedesId!),
+      );
     return inserted;
   });
 }
 
-export async function issueCertificate(db: Db, issuerOrgId: string, input: CertificateInput): Promise<CertificateRow> {
+export async function issueCertificate(
+  db: Db,
+  issuerOrgId: string,
+  input: CertificateInput,
+): Promise<CertificateRow> {
   const [row] = await issueCertificates(db, issuerOrgId, [input]);
   return row!;
 }
 
 /** A corrected version: a new record (new URI and code) that supersedes the old one. */
-export async function reissueCertificate(db: Db, issuerOrgId: string, previous: CertificateRow, input: CertificateInput): Promise<CertificateRow> {
+export async function reissueCertificate(
+  db: Db,
+  issuerOrgId: string,
+  previous: CertificateRow,
+  input: CertificateInput,
+): Promise<CertificateRow> {
   if (previous.issuerOrgId !== issuerOrgId) throw new NotFoundError('No such certificate');
   const [row] = await issueCertificates(db, issuerOrgId, [{ ...input, number: previous.number }], {
     supersedes: new Map([[previous.number, previous]]),
@@ -168,7 +205,9 @@ export async function reissueCertificate(db: Db, issuerOrgId: string, previous: 
 /** Cached renditions show the status at render time; a status change drops them. */
 export async function dropRenditions(db: DbOrTx, certificateIds: string[]): Promise<void> {
   if (certificateIds.length === 0) return;
-  await db.delete(certificateRenditions).where(inArray(certificateRenditions.certificateId, certificateIds));
+  await db
+    .delete(certificateRenditions)
+    .where(inArray(certificateRenditions.certificateId, certificateIds));
 }
 
 /** Revoke (or suspend) with a reason; the issuer scope is required, never a bare id. */
@@ -177,22 +216,34 @@ export async function changeCertificateStatus(
   scope: { issuerOrgId: string; certificateId: string },
   change: { status: 'revoked' | 'suspended' | 'active'; reason: string },
 ): Promise<CertificateRow> {
-  if (change.status !== 'active' && !change.reason.trim()) throw new InvalidError('Give a reason', { reason: 'required' });
+  if (change.status !== 'active' && !change.reason.trim())
+    throw new InvalidError('Give a reason', { reason: 'required' });
   return db.transaction(async (tx) => {
     const [current] = await tx
       .select()
       .from(certificates)
-      .where(and(eq(certificates.id, scope.certificateId), eq(certificates.issuerOrgId, scope.issuerOrgId)))
+      .where(
+        and(
+          eq(certificates.id, scope.certificateId),
+          eq(certificates.issuerOrgId, scope.issuerOrgId),
+        ),
+      )
       .for('update');
     if (!current) throw new NotFoundError('No such certificate');
     const allowed =
-      (change.status === 'revoked' && (current.status === 'active' || current.status === 'suspended')) ||
+      (change.status === 'revoked' &&
+        (current.status === 'active' || current.status === 'suspended')) ||
       (change.status === 'suspended' && current.status === 'active') ||
       (change.status === 'active' && current.status === 'suspended');
-    if (!allowed) throw new ConflictError(`A ${current.status} certificate cannot become ${change.status}`);
+    if (!allowed)
+      throw new ConflictError(`A ${current.status} certificate cannot become ${change.status}`);
     const [row] = await tx
       .update(certificates)
-      .set({ status: change.status, statusReason: change.reason.trim() || null, statusChangedAt: new Date() })
+      .set({
+        status: change.status,
+        statusReason: change.reason.trim() || null,
+        statusChangedAt: new Date(),
+      })
       .where(eq(certificates.id, current.id))
       .returning();
     await dropRenditions(tx, [current.id]);

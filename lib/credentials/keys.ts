@@ -12,8 +12,13 @@ function kidFor(orgCode: string, algorithm: 'rsa-sha256' | 'ed25519'): string {
   return `${orgCode}#${algorithm === 'ed25519' ? 'ed' : 'rsa'}-${new Date().toISOString().slice(0, 10)}-${randomBytes(3).toString('hex')}`;
 }
 
-async function createKey(db: DbOrTx, org: { id: string; name: string; code: string }, algorithm: 'rsa-sha256' | 'ed25519') {
-  const material = algorithm === 'ed25519' ? generateEd25519() : await generateRsa(org.name, org.code);
+async function createKey(
+  db: DbOrTx,
+  org: { id: string; name: string; code: string },
+  algorithm: 'rsa-sha256' | 'ed25519',
+) {
+  const material =
+    algorithm === 'ed25519' ? generateEd25519() : await generateRsa(org.name, org.code);
   await db
     .insert(issuerKeys)
     .values({
@@ -50,12 +55,22 @@ export async function rotateIssuerKeys(db: DbOrTx, orgId: string): Promise<void>
   await ensureIssuerKeys(db, orgId);
 }
 
-export async function activeKey(db: DbOrTx, orgId: string, algorithm: 'rsa-sha256' | 'ed25519'): Promise<IssuerKeyRow> {
+export async function activeKey(
+  db: DbOrTx,
+  orgId: string,
+  algorithm: 'rsa-sha256' | 'ed25519',
+): Promise<IssuerKeyRow> {
   const find = () =>
     db
       .select()
       .from(issuerKeys)
-      .where(and(eq(issuerKeys.orgId, orgId), eq(issuerKeys.algorithm, algorithm), eq(issuerKeys.status, 'active')));
+      .where(
+        and(
+          eq(issuerKeys.orgId, orgId),
+          eq(issuerKeys.algorithm, algorithm),
+          eq(issuerKeys.status, 'active'),
+        ),
+      );
   let [row] = await find();
   if (!row) {
     await ensureIssuerKeys(db, orgId);
@@ -82,7 +97,11 @@ export function forgetSigningKeys(): void {
 }
 
 export async function keysOfIssuer(db: DbOrTx, orgId: string): Promise<IssuerKeyRow[]> {
-  return db.select().from(issuerKeys).where(eq(issuerKeys.orgId, orgId)).orderBy(issuerKeys.createdAt);
+  return db
+    .select()
+    .from(issuerKeys)
+    .where(eq(issuerKeys.orgId, orgId))
+    .orderBy(issuerKeys.createdAt);
 }
 
 export async function keyByKid(db: DbOrTx, kid: string): Promise<IssuerKeyRow | undefined> {

@@ -13,8 +13,20 @@ export type TemplateSnapshot = {
 };
 
 export const TEMPLATES = {
-  classic: { key: 'classic', name: 'Classic (bordered, centred)', version: 1, accent: '#115e59', layout: 'classic' },
-  modern: { key: 'modern', name: 'Modern (side band)', version: 1, accent: '#1e3a8a', layout: 'modern' },
+  classic: {
+    key: 'classic',
+    name: 'Classic (bordered, centred)',
+    version: 1,
+    accent: '#115e59',
+    layout: 'classic',
+  },
+  modern: {
+    key: 'modern',
+    name: 'Modern (side band)',
+    version: 1,
+    accent: '#1e3a8a',
+    layout: 'modern',
+  },
 } as const satisfies Record<string, Omit<TemplateSnapshot, 'signatories'>>;
 
 export type TemplateKey = keyof typeof TEMPLATES;

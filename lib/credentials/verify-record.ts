@@ -55,29 +55,48 @@ export function awardOf(data: Record<string, unknown>): string | null {
 }
 
 /** Checks a stored record's signature with the issuer's registered key (never a supplied one). */
-export async function recordSignatureValid(db: DbOrTx, row: CertificateRow, issuerCode: string): Promise<boolean> {
+export async function recordSignatureValid(
+  db: DbOrTx,
+  row: CertificateRow,
+  issuerCode: string,
+): Promise<boolean> {
   const key = await publicKeyFor(db, row.signingKid);
   if (!key) return false;
   let supersedesUri: string | null = null;
   if (row.supersedesId) {
-    const [prev] = await db.select({ uri: certificates.uri }).from(certificates).where(eq(certificates.id, row.supersedesId));
+    const [prev] = await db
+      .select({ uri: certificates.uri })
+      .from(certificates)
+      .where(eq(certificates.id, row.supersedesId));
     supersedesUri = prev?.uri ?? null;
   }
   try {
-    return verify(null, signedPayload(signedRecordOf(row, issuerCode, supersedesUri)), key, Buffer.from(row.signature, 'base64'));
+    return verify(
+      null,
+      signedPayload(signedRecordOf(row, issuerCode, supersedesUri)),
+      key,
+      Buffer.from(row.signature, 'base64'),
+    );
   } catch {
     return false;
   }
 }
 
-export function liveStatus(row: Pick<CertificateRow, 'status' | 'expiryDate'>, signatureValid: boolean): LiveStatus {
+export function liveStatus(
+  row: Pick<CertificateRow, 'status' | 'expiryDate'>,
+  signatureValid: boolean,
+): LiveStatus {
   if (!signatureValid) return 'tampered';
-  if (row.status === 'active') return row.expiryDate && row.expiryDate < today() ? 'expired' : 'valid';
+  if (row.status === 'active')
+    return row.expiryDate && row.expiryDate < today() ? 'expired' : 'valid';
   return row.status;
 }
 
 /** The public answer for a verification code; never cached, so a revocation shows at once. */
-export async function verifyByCode(db: DbOrTx, code: string): Promise<{ certificateId: string; result: PublicCertificate } | null> {
+export async function verifyByCode(
+  db: DbOrTx,
+  code: string,
+): Promise<{ certificateId: string; result: PublicCertificate } | null> {
   const normalised = normaliseVerificationCode(code);
   const [hit] = await db
     .select({ c: certificates, issuerName: organisations.name, issuerCode: organisations.code })

@@ -22,10 +22,14 @@ async function waitFor(check: () => boolean, ms: number): Promise<void> {
 beforeAll(async () => {
   smtp = await startTestSmtp();
   // The worker is a separate process, started the way `npm start` starts it.
-  worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, SMTP_URL: smtp.url },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
+  worker = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/worker.ts'],
+    {
+      env: { ...process.env, SMTP_URL: smtp.url },
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    },
+  );
   let out = '';
   worker.stdout!.on('data', (c) => (out += c));
   worker.stderr!.on('data', (c) => (out += c));

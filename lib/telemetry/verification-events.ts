@@ -16,7 +16,10 @@ async function flush(): Promise<void> {
   try {
     await getDb().insert(verificationEvents).values(batch);
   } catch (error) {
-    console.warn(`[telemetry] dropped ${batch.length} verification events:`, (error as Error).message);
+    console.warn(
+      `[telemetry] dropped ${batch.length} verification events:`,
+      (error as Error).message,
+    );
   }
 }
 

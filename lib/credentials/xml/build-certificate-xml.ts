@@ -53,12 +53,56 @@ function el(name: string, attrs: Record<string, unknown>, children = ''): string
 const str = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
 
 // Keys each kind maps to attributes; whatever else the data holds goes to <Extra>.
-const SKILL_KEYS = ['qpCode', 'jobRole', 'nsqfLevel', 'sectorSkillCouncil', 'trainingPartner', 'trainingCentre', 'assessmentAgency', 'assessmentDate', 'scheme', 'result', 'grade'];
-const COURSE_KEYS = ['courseId', 'courseName', 'batchId', 'batchName', 'completionDate', 'certificateType', 'score'];
+const SKILL_KEYS = [
+  'qpCode',
+  'jobRole',
+  'nsqfLevel',
+  'sectorSkillCouncil',
+  'trainingPartner',
+  'trainingCentre',
+  'assessmentAgency',
+  'assessmentDate',
+  'scheme',
+  'result',
+  'grade',
+];
+const COURSE_KEYS = [
+  'courseId',
+  'courseName',
+  'batchId',
+  'batchName',
+  'completionDate',
+  'certificateType',
+  'score',
+];
 const ACADEMIC_COURSE = ['courseId', 'courseName', 'stream', 'session'];
 const ACADEMIC_EXAM = ['examType', 'year', 'month', 'semester', 'registrationNumber', 'rollNumber'];
-const ACADEMIC_PERF = ['result', 'division', 'grade', 'percentage', 'cgpa', 'sgpa', 'totalMarks', 'maxMarks', 'credits', 'remarks'];
-const SUBJECT_KEYS = ['name', 'code', 'max', 'min', 'theory', 'practical', 'internal', 'total', 'grade', 'gradePoints', 'credit', 'remarks'];
+const ACADEMIC_PERF = [
+  'result',
+  'division',
+  'grade',
+  'percentage',
+  'cgpa',
+  'sgpa',
+  'totalMarks',
+  'maxMarks',
+  'credits',
+  'remarks',
+];
+const SUBJECT_KEYS = [
+  'name',
+  'code',
+  'max',
+  'min',
+  'theory',
+  'practical',
+  'internal',
+  'total',
+  'grade',
+  'gradePoints',
+  'credit',
+  'remarks',
+];
 const COMMON = ['kind', 'award', 'subjects', 'extra'];
 
 function pick(data: Record<string, unknown>, keys: string[]): Record<string, string | undefined> {
@@ -66,12 +110,25 @@ function pick(data: Record<string, unknown>, keys: string[]): Record<string, str
 }
 
 function extra(data: Record<string, unknown>, used: string[]): string {
-  const fields: Record<string, unknown> = { ...(data.extra as Record<string, unknown> | undefined) };
+  const fields: Record<string, unknown> = {
+    ...(data.extra as Record<string, unknown> | undefined),
+  };
   for (const [k, v] of Object.entries(data)) {
-    if (!used.includes(k) && !COMMON.includes(k) && (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')) fields[k] = v;
+    if (
+      !used.includes(k) &&
+      !COMMON.includes(k) &&
+      (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+    )
+      fields[k] = v;
   }
   const keys = Object.keys(fields).sort();
-  return keys.length ? el('Extra', {}, keys.map((k) => el('Field', { name: k, value: str(fields[k]) ?? '' })).join('')) : '';
+  return keys.length
+    ? el(
+        'Extra',
+        {},
+        keys.map((k) => el('Field', { name: k, value: str(fields[k]) ?? '' })).join(''),
+      )
+    : '';
 }
 
 export function certificateDataXml(data: Record<string, unknown>): string {
@@ -82,11 +139,19 @@ export function certificateDataXml(data: Record<string, unknown>): string {
     case 'course':
       return el('Course', { award, ...pick(data, COURSE_KEYS) }) + extra(data, COURSE_KEYS);
     case 'academic': {
-      const subjects = Array.isArray(data.subjects) ? (data.subjects as Record<string, unknown>[]) : [];
+      const subjects = Array.isArray(data.subjects)
+        ? (data.subjects as Record<string, unknown>[])
+        : [];
       return (
         el('Course', { award, ...pick(data, ACADEMIC_COURSE) }) +
         el('Examination', pick(data, ACADEMIC_EXAM)) +
-        el('Performance', pick(data, ACADEMIC_PERF), subjects.length ? el('Subjects', {}, subjects.map((s) => el('Subject', pick(s, SUBJECT_KEYS))).join('')) : '') +
+        el(
+          'Performance',
+          pick(data, ACADEMIC_PERF),
+          subjects.length
+            ? el('Subjects', {}, subjects.map((s) => el('Subject', pick(s, SUBJECT_KEYS))).join(''))
+            : '',
+        ) +
         extra(data, [...ACADEMIC_COURSE, ...ACADEMIC_EXAM, ...ACADEMIC_PERF])
       );
     }
@@ -98,7 +163,11 @@ export function certificateDataXml(data: Record<string, unknown>): string {
 export function buildCertificateXml(c: XmlCertificateInput): string {
   const orgType = c.issuer.kind === 'state' ? 'SG' : 'NG';
   const body =
-    el('IssuedBy', {}, el('Organization', { name: c.issuer.name, code: c.issuer.code, type: orgType })) +
+    el(
+      'IssuedBy',
+      {},
+      el('Organization', { name: c.issuer.name, code: c.issuer.code, type: orgType }),
+    ) +
     el(
       'IssuedTo',
       {},
@@ -112,7 +181,13 @@ export function buildCertificateXml(c: XmlCertificateInput): string {
     el(
       'CertificateData',
       {},
-      el('Verification', { uri: c.uri, code: c.verificationCode, url: c.verifyUrl, version: c.version, previousUri: c.prevUri }) + certificateDataXml(c.data),
+      el('Verification', {
+        uri: c.uri,
+        code: c.verificationCode,
+        url: c.verifyUrl,
+        version: c.version,
+        previousUri: c.prevUri,
+      }) + certificateDataXml(c.data),
     );
   const root = el(
     'Certificate',

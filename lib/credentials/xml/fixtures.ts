@@ -16,7 +16,11 @@ export function sampleXmlInput(overrides: Partial<XmlCertificateInput> = {}): Xm
     validFrom: '2026-11-20',
     expiryDate: null,
     issuedAt: 'Pune',
-    issuer: { name: 'Demo Skills Institute, Pune', code: 'in.sanad.demoskills', kind: 'institution' },
+    issuer: {
+      name: 'Demo Skills Institute, Pune',
+      code: 'in.sanad.demoskills',
+      kind: 'institution',
+    },
     recipient: { name: 'आशा शर्मा', dob: '2001-05-14', gender: 'F', uidMasked: 'XXXXXXXX2346' },
     data: {
       kind: 'skill',

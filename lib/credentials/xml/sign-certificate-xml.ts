@@ -12,14 +12,22 @@ export const ALG = {
   dsig: 'http://www.w3.org/2000/09/xmldsig#',
 } as const;
 
-export function signCertificateXml(xml: string, keys: { privateKeyPem: string; certificatePem: string }): string {
+export function signCertificateXml(
+  xml: string,
+  keys: { privateKeyPem: string; certificatePem: string },
+): string {
   const sig = new SignedXml({
     privateKey: keys.privateKeyPem,
     publicCert: keys.certificatePem,
     signatureAlgorithm: ALG.rsaSha256,
     canonicalizationAlgorithm: ALG.c14n,
   });
-  sig.addReference({ xpath: '/*', transforms: [ALG.enveloped, ALG.c14n], digestAlgorithm: ALG.sha256, isEmptyUri: true });
+  sig.addReference({
+    xpath: '/*',
+    transforms: [ALG.enveloped, ALG.c14n],
+    digestAlgorithm: ALG.sha256,
+    isEmptyUri: true,
+  });
   sig.computeSignature(xml, { location: { reference: '/*', action: 'append' } });
   return sig.getSignedXml();
 }

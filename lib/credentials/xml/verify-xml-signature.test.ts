@@ -8,11 +8,15 @@ import { verifyCertificateXml } from './verify-xml-signature';
 let issuer: KeyMaterial;
 let attacker: KeyMaterial;
 let signed: string;
-const registered = (pems: () => string[]) => async (code: string) => (code === 'in.sanad.demoskills' ? pems() : []);
+const registered = (pems: () => string[]) => async (code: string) =>
+  code === 'in.sanad.demoskills' ? pems() : [];
 let resolve: (code: string) => Promise<string[]>;
 
 function sign(xml: string, keys: KeyMaterial = issuer) {
-  return signCertificateXml(xml, { privateKeyPem: keys.privateKeyPem, certificatePem: keys.certificatePem! });
+  return signCertificateXml(xml, {
+    privateKeyPem: keys.privateKeyPem,
+    certificatePem: keys.certificatePem!,
+  });
 }
 
 beforeAll(async () => {
@@ -34,7 +38,13 @@ describe('certificate XML signing', () => {
     const r = await verifyCertificateXml(signed, resolve);
     expect(r.valid).toBe(true);
     if (r.valid) {
-      expect(r.fields).toMatchObject({ issuerCode: 'in.sanad.demoskills', number: 'DSI/2026/000123', recipientName: 'आशा शर्मा', verificationCode: '7KQ4-M2XD-9RTA', status: 'A' });
+      expect(r.fields).toMatchObject({
+        issuerCode: 'in.sanad.demoskills',
+        number: 'DSI/2026/000123',
+        recipientName: 'आशा शर्मा',
+        verificationCode: '7KQ4-M2XD-9RTA',
+        status: 'A',
+      });
     }
   });
 
@@ -48,12 +58,17 @@ describe('certificate XML signing', () => {
   });
 
   it('keeps unknown fields, escaped', () => {
-    expect(signed).toContain('<Field name="BATCH_REMARK" value="Top of the batch &lt;with&gt; &quot;quotes&quot; &amp; ampersand"/>');
+    expect(signed).toContain(
+      '<Field name="BATCH_REMARK" value="Top of the batch &lt;with&gt; &quot;quotes&quot; &amp; ampersand"/>',
+    );
   });
 
   it('still verifies with a retired key after rotation', async () => {
     const rotated = await generateRsa('Demo Skills Institute, Pune', 'in.sanad.demoskills');
-    const r = await verifyCertificateXml(signed, registered(() => [rotated.certificatePem!, issuer.certificatePem!]));
+    const r = await verifyCertificateXml(
+      signed,
+      registered(() => [rotated.certificatePem!, issuer.certificatePem!]),
+    );
     expect(r.valid).toBe(true);
   });
 });
@@ -65,27 +80,43 @@ describe('hostile certificate XML is refused', () => {
   });
 
   it("a forged signature with the attacker's certificate in KeyInfo", async () => {
-    const forged = sign(buildCertificateXml(sampleXmlInput({ recipient: { name: 'Mallory', dob: null, gender: 'M', uidMasked: null } })), attacker);
+    const forged = sign(
+      buildCertificateXml(
+        sampleXmlInput({ recipient: { name: 'Mallory', dob: null, gender: 'M', uidMasked: null } }),
+      ),
+      attacker,
+    );
     expect(forged).toContain('<X509Certificate>');
     expect(await reason(forged)).toBe('bad-signature');
   });
 
   it('signature wrapping: the genuine certificate moved inside the signature, a forged root', async () => {
     const genuine = signed.replace(/^<\?xml[^>]*\?>\n/, '');
-    const forgedRoot = buildCertificateXml(sampleXmlInput({ number: 'FORGED-1' })).replace(/^<\?xml[^>]*\?>\n/, '');
+    const forgedRoot = buildCertificateXml(sampleXmlInput({ number: 'FORGED-1' })).replace(
+      /^<\?xml[^>]*\?>\n/,
+      '',
+    );
     const sigBlock = /<Signature [\s\S]*<\/Signature>/.exec(genuine)![0];
-    const wrapped = forgedRoot.replace('</Certificate>', sigBlock.replace('</Signature>', `<Object>${genuine}</Object></Signature>`) + '</Certificate>');
+    const wrapped = forgedRoot.replace(
+      '</Certificate>',
+      sigBlock.replace('</Signature>', `<Object>${genuine}</Object></Signature>`) +
+        '</Certificate>',
+    );
     expect(await reason(wrapped)).not.toBe('valid');
   });
 
   it('a second Signature', async () => {
     const sigBlock = /<Signature [\s\S]*<\/Signature>/.exec(signed)![0];
-    expect(await reason(signed.replace('</Certificate>', `${sigBlock}</Certificate>`))).toBe('signature-count');
+    expect(await reason(signed.replace('</Certificate>', `${sigBlock}</Certificate>`))).toBe(
+      'signature-count',
+    );
   });
 
   it('a signature that is not a direct child of the root', async () => {
     const sigBlock = /<Signature [\s\S]*<\/Signature>/.exec(signed)![0];
-    const moved = signed.replace(sigBlock, '').replace('</CertificateData>', `${sigBlock}</CertificateData>`);
+    const moved = signed
+      .replace(sigBlock, '')
+      .replace('</CertificateData>', `${sigBlock}</CertificateData>`);
     expect(await reason(moved)).toBe('signature-count');
   });
 
@@ -95,32 +126,68 @@ describe('hostile certificate XML is refused', () => {
   });
 
   it('a Reference that does not cover the whole document', async () => {
-    expect(await reason(signed.replace('<Reference URI="">', '<Reference URI="#x">'))).toBe('signature-structure');
+    expect(await reason(signed.replace('<Reference URI="">', '<Reference URI="#x">'))).toBe(
+      'signature-structure',
+    );
   });
 
   it('comments inside signed values', async () => {
-    expect(await reason(signed.replace('<CertificateData>', '<CertificateData><!-- injected -->'))).toBe('comment');
+    expect(
+      await reason(signed.replace('<CertificateData>', '<CertificateData><!-- injected -->')),
+    ).toBe('comment');
   });
 
   it('a DOCTYPE, and entity tricks', async () => {
     const laughs = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><Certificate>&lol2;</Certificate>`;
     expect(await reason(laughs)).toBe('doctype');
-    expect(await reason(signed.replace('<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE Certificate SYSTEM "file:///etc/passwd">'))).toBe('doctype');
-    expect(await reason(signed.replace('name="Skill Certificate"', 'name="&xxe;"'))).toBe('not-xml');
+    expect(
+      await reason(
+        signed.replace(
+          '<?xml version="1.0" encoding="UTF-8"?>',
+          '<?xml version="1.0" encoding="UTF-8"?><!DOCTYPE Certificate SYSTEM "file:///etc/passwd">',
+        ),
+      ),
+    ).toBe('doctype');
+    expect(await reason(signed.replace('name="Skill Certificate"', 'name="&xxe;"'))).toBe(
+      'not-xml',
+    );
   });
 
   it('a processing instruction', async () => {
-    expect(await reason(signed.replace('\n<Certificate', '\n<?xml-stylesheet href="evil.xsl"?><Certificate'))).toBe('processing-instruction');
+    expect(
+      await reason(
+        signed.replace('\n<Certificate', '\n<?xml-stylesheet href="evil.xsl"?><Certificate'),
+      ),
+    ).toBe('processing-instruction');
   });
 
   it('SHA-1 and #WithComments', async () => {
-    expect(await reason(signed.replace('http://www.w3.org/2001/04/xmlenc#sha256', 'http://www.w3.org/2000/09/xmldsig#sha1'))).toBe('algorithm');
-    expect(await reason(signed.replace('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256', 'http://www.w3.org/2000/09/xmldsig#rsa-sha1'))).toBe('algorithm');
-    expect(await reason(signed.replace(/xml-exc-c14n#"/g, 'xml-exc-c14n#WithComments"'))).toBe('algorithm');
+    expect(
+      await reason(
+        signed.replace(
+          'http://www.w3.org/2001/04/xmlenc#sha256',
+          'http://www.w3.org/2000/09/xmldsig#sha1',
+        ),
+      ),
+    ).toBe('algorithm');
+    expect(
+      await reason(
+        signed.replace(
+          'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+          'http://www.w3.org/2000/09/xmldsig#rsa-sha1',
+        ),
+      ),
+    ).toBe('algorithm');
+    expect(await reason(signed.replace(/xml-exc-c14n#"/g, 'xml-exc-c14n#WithComments"'))).toBe(
+      'algorithm',
+    );
   });
 
   it('a huge document, quickly', async () => {
-    const huge = signed.replace('</CertificateData>', `<Pad v="${'x'.repeat(1_100_000)}"/></CertificateData>`);
+    const huge = signed.replace(
+      '</CertificateData>',
+      `<Pad v="${'x'.repeat(1_100_000)}"/></CertificateData>`,
+    );
     const t = performance.now();
     expect(await reason(huge)).toBe('too-large');
     expect(performance.now() - t).toBeLessThan(1000);
@@ -134,7 +201,9 @@ describe('hostile certificate XML is refused', () => {
   it('not XML, not a certificate, an unknown issuer', async () => {
     expect(await reason('%PDF-1.7 binary')).toBe('not-xml');
     expect(await reason('<Invoice/>')).toBe('not-a-certificate');
-    expect(await reason(signed.replace(/code="in\.sanad\.demoskills"/, 'code="in.gov.unknown"'))).toBe('unknown-issuer');
+    expect(
+      await reason(signed.replace(/code="in\.sanad\.demoskills"/, 'code="in.gov.unknown"')),
+    ).toBe('unknown-issuer');
   });
 
   it('an unsigned certificate', async () => {

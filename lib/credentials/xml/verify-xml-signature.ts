@@ -46,9 +46,12 @@ const REASONS: Record<XmlRejection, string> = {
   comment: 'Comments and CDATA sections are not allowed in a signed certificate.',
   'too-deep': `The document is nested deeper than ${MAX_DEPTH} levels.`,
   'not-a-certificate': 'The root element is not a DigiLocker Certificate.',
-  'signature-count': 'A certificate must carry exactly one signature, directly inside the root element.',
-  'signature-structure': 'The signature must have one SignedInfo with one Reference covering the whole document (URI="").',
-  algorithm: 'Only RSA-SHA256, SHA-256 digests and exclusive canonicalisation (without comments) are accepted.',
+  'signature-count':
+    'A certificate must carry exactly one signature, directly inside the root element.',
+  'signature-structure':
+    'The signature must have one SignedInfo with one Reference covering the whole document (URI="").',
+  algorithm:
+    'Only RSA-SHA256, SHA-256 digests and exclusive canonicalisation (without comments) are accepted.',
   'unknown-issuer': 'The issuer named in the document is not registered here.',
   'bad-signature': 'The signature does not match the document and the issuer’s registered key.',
 };
@@ -75,7 +78,12 @@ function parseStrict(xml: string): Document | null {
 function children(node: Node, ns: string, localName: string): Element[] {
   const out: Element[] = [];
   for (let c = node.firstChild; c; c = c.nextSibling) {
-    if (c.nodeType === 1 && (c as Element).namespaceURI === ns && (c as Element).localName === localName) out.push(c as Element);
+    if (
+      c.nodeType === 1 &&
+      (c as Element).namespaceURI === ns &&
+      (c as Element).localName === localName
+    )
+      out.push(c as Element);
   }
   return out;
 }
@@ -100,14 +108,20 @@ function checkSignatureShape(root: Element, doc: Document): XmlRejection | null 
   if (doc.getElementsByTagNameNS(ALG.dsig, 'Reference').length !== 1) return 'signature-structure';
   const [signedInfo] = children(signature, ALG.dsig, 'SignedInfo');
   const [reference] = signedInfo ? children(signedInfo, ALG.dsig, 'Reference') : [];
-  if (!signedInfo || !reference || reference.getAttribute('URI') !== '') return 'signature-structure';
-  const c14n = children(signedInfo, ALG.dsig, 'CanonicalizationMethod')[0]?.getAttribute('Algorithm');
+  if (!signedInfo || !reference || reference.getAttribute('URI') !== '')
+    return 'signature-structure';
+  const c14n = children(signedInfo, ALG.dsig, 'CanonicalizationMethod')[0]?.getAttribute(
+    'Algorithm',
+  );
   const method = children(signedInfo, ALG.dsig, 'SignatureMethod')[0]?.getAttribute('Algorithm');
   const digest = children(reference, ALG.dsig, 'DigestMethod')[0]?.getAttribute('Algorithm');
   const transformsEl = children(reference, ALG.dsig, 'Transforms')[0];
-  const transforms = transformsEl ? children(transformsEl, ALG.dsig, 'Transform').map((t) => t.getAttribute('Algorithm')) : [];
+  const transforms = transformsEl
+    ? children(transformsEl, ALG.dsig, 'Transform').map((t) => t.getAttribute('Algorithm'))
+    : [];
   if (c14n !== ALG.c14n || method !== ALG.rsaSha256 || digest !== ALG.sha256) return 'algorithm';
-  if (transforms.length !== 2 || transforms[0] !== ALG.enveloped || transforms[1] !== ALG.c14n) return 'algorithm';
+  if (transforms.length !== 2 || transforms[0] !== ALG.enveloped || transforms[1] !== ALG.c14n)
+    return 'algorithm';
   return null;
 }
 
@@ -132,7 +146,8 @@ export async function verifyCertificateXml(
   const xml = (typeof input === 'string' ? input : input.toString('utf8')).replace(/^\uFEFF/, '');
   if (/<!DOCTYPE|<!ENTITY/i.test(xml)) return reject('doctype');
   const pis = xml.match(/<\?/g)?.length ?? 0;
-  if (pis > 1 || (pis === 1 && !/^<\?xml\s[^?]*\?>/.test(xml))) return reject('processing-instruction');
+  if (pis > 1 || (pis === 1 && !/^<\?xml\s[^?]*\?>/.test(xml)))
+    return reject('processing-instruction');
   if (xml.includes('<!--') || xml.includes('<![CDATA[')) return reject('comment');
   const doc = parseStrict(xml);
   if (!doc) return reject('not-xml');
@@ -168,7 +183,9 @@ export async function verifyCertificateXml(
     if (!signedRoot || signedRoot.localName !== 'Certificate') return reject('signature-structure');
     const issuer = issuerOf(signedRoot);
     if (!issuer || issuer.code !== claimed.code) return reject('bad-signature');
-    const person = signedRoot.getElementsByTagName('IssuedTo')[0]?.getElementsByTagName('Person')[0];
+    const person = signedRoot
+      .getElementsByTagName('IssuedTo')[0]
+      ?.getElementsByTagName('Person')[0];
     const verification = signedRoot.getElementsByTagName('Verification')[0];
     return {
       valid: true,

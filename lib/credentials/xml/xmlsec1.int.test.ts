@@ -14,7 +14,18 @@ let dir: string;
 let keys: KeyMaterial;
 
 function xmlsec1(file: string) {
-  return spawnSync('xmlsec1', ['--verify', '--pubkey-cert-pem', path.join(dir, 'issuer.pem'), '--enabled-reference-uris', 'empty', file], { encoding: 'utf8' });
+  return spawnSync(
+    'xmlsec1',
+    [
+      '--verify',
+      '--pubkey-cert-pem',
+      path.join(dir, 'issuer.pem'),
+      '--enabled-reference-uris',
+      'empty',
+      file,
+    ],
+    { encoding: 'utf8' },
+  );
 }
 
 beforeAll(async () => {
@@ -28,7 +39,10 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 describe('xmlsec1 --verify', () => {
   it('accepts a Sanad-signed certificate, and refuses it after one changed character', () => {
-    const signed = signCertificateXml(buildCertificateXml(sampleXmlInput()), { privateKeyPem: keys.privateKeyPem, certificatePem: keys.certificatePem! });
+    const signed = signCertificateXml(buildCertificateXml(sampleXmlInput()), {
+      privateKeyPem: keys.privateKeyPem,
+      certificatePem: keys.certificatePem!,
+    });
     const good = path.join(dir, 'good.xml');
     fs.writeFileSync(good, signed);
     const ok = xmlsec1(good);
@@ -42,10 +56,26 @@ describe('xmlsec1 --verify', () => {
 
   it('accepts academic and course certificates too', () => {
     for (const data of [
-      { kind: 'academic', award: 'B.Sc. Physics', courseName: 'B.Sc. Physics', result: 'PASS', cgpa: '8.1', subjects: [{ name: 'Mechanics', total: '78', max: '100' }] },
-      { kind: 'course', award: 'Foundations of Teaching', courseName: 'Foundations of Teaching', certificateType: 'merit', score: '86' },
+      {
+        kind: 'academic',
+        award: 'B.Sc. Physics',
+        courseName: 'B.Sc. Physics',
+        result: 'PASS',
+        cgpa: '8.1',
+        subjects: [{ name: 'Mechanics', total: '78', max: '100' }],
+      },
+      {
+        kind: 'course',
+        award: 'Foundations of Teaching',
+        courseName: 'Foundations of Teaching',
+        certificateType: 'merit',
+        score: '86',
+      },
     ]) {
-      const signed = signCertificateXml(buildCertificateXml(sampleXmlInput({ data })), { privateKeyPem: keys.privateKeyPem, certificatePem: keys.certificatePem! });
+      const signed = signCertificateXml(buildCertificateXml(sampleXmlInput({ data })), {
+        privateKeyPem: keys.privateKeyPem,
+        certificatePem: keys.certificatePem!,
+      });
       const file = path.join(dir, `${data.kind}.xml`);
       fs.writeFileSync(file, signed);
       expect(xmlsec1(file).status).toBe(0);

@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto';
+import type { Db } from '@/db/client';
+import { organisations } from '@/db/schema';
+import type { CertificateInput } from '@/lib/credentials/issue';
+
+/** An active institution with a unique issuer code. */
+export async function createIssuer(
+  db: Db,
+  name = 'Test Skills Institute',
+): Promise<{ id: string; code: string; name: string }> {
+  const code = `in.sanad.test${randomBytes(4).toString('hex')}`;
+  const [org] = await db
+    .insert(organisations)
+    .values({ kind: 'institution', name, code, status: 'active' })
+    .returning();
+  return { id: org!.id, code, name };
+}
+
+export function skillCertificate(overrides: Partial<CertificateInput> = {}): CertificateInput {
+  return {
+    docType: 'SKCER',
+    number: `CERT-${randomBytes(5).toString('hex').toUpperCase()}`,
+    title: 'Skill Certificate',
+    recipient: {
+      name: 'आशा शर्मा',
+      dob: '2001-05-14',
+      gender: 'F',
+      mobile: '9876543210',
+      uidMasked: 'XXXXXXXX2346',
+    },
+    issueDate: '2026-11-20',
+    data: {
+      kind: 'skill',
+      award: 'Assistant Electrician',
+      jobRole: 'Assistant Electrician',
+      qpCode: 'ELE/Q3101',
+      nsqfLevel: '4',
+      grade: 'A',
+    },
+    templateKey: 'classic',
+    signatories: [{ name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' }],
+    ...overrides,
+  };
+}
