@@ -6,7 +6,8 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/guard.ts).
-  experimental: { authInterrupts: true },
+  // Server actions carry uploaded files (a certificate XML is capped at 1 MB by the verifier).
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' } },
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: [
     'pg-boss',

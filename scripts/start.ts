@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { seedDemoData } from '../db/seed';
+import { seedDemo } from '../lib/demo/seed-demo';
 import { failPlainly, prepareEnvironment, say } from './lib';
 
 const dev = process.argv.includes('--dev');
@@ -69,8 +69,8 @@ async function main(): Promise<void> {
   say('database schema is up to date');
 
   const { db, sql } = createDb(url, 2);
-  const seedDemo = process.env.APP_ENV !== 'production' || process.env.SEED_DEMO === '1';
-  const demo = seedDemo ? await seedDemoData(db) : null;
+  const wantDemo = process.env.APP_ENV !== 'production' || process.env.SEED_DEMO === '1';
+  const demo = wantDemo ? await seedDemo(db) : null;
   if (demo?.seeded) say('demo data created');
   await sql.end();
 
@@ -138,6 +138,10 @@ async function main(): Promise<void> {
         `Demo sign-ins: open ${base}/sign-in, enter a mobile number, then read the code ${where}`,
       );
       for (const s of demo.signIns) lines.push(`  ${s.mobile}  ${s.who.padEnd(36)} → ${s.area}`);
+      if (demo.certificates.length > 0) {
+        lines.push('', 'Demo certificates (scan or open to verify):');
+        for (const c of demo.certificates) lines.push(`  ${base}/verify/${c.code}  ${c.label}`);
+      }
     }
     lines.push('', 'Press Ctrl-C to stop.', '');
     console.log(lines.join('\n'));

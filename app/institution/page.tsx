@@ -1,17 +1,63 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { OrgMemberships } from '@/components/layout/org-memberships';
-import { Card, EmptyState, PageTitle } from '@/components/ui';
+import { CertificateStatusBadge } from '@/components/credentials/status-badge';
+import { Button, Card, EmptyState, PageTitle, inputStyles } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { listIssuerCertificates } from '@/lib/credentials/queries';
 
-export default async function InstitutionPage() {
+export default async function InstitutionPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string }>;
+}) {
   const { memberships } = await requirePageAccess('institution.view', { next: '/institution' });
-  const t = await getTranslations('institution');
+  const { q = '' } = await searchParams;
+  const t = await getTranslations();
+  const orgId = memberships[0]!.orgId!;
+  const certs = await listIssuerCertificates({ issuerOrgId: orgId, q });
   return (
     <div className="space-y-6" data-testid="area-institution">
-      <PageTitle>{t('title')}</PageTitle>
-      <OrgMemberships title={t('status')} items={memberships} />
-      <Card title={t('uploadsTitle')}>
-        <EmptyState>{t('uploadsEmpty')}</EmptyState>
+      <PageTitle>{t('institution.title')}</PageTitle>
+      <OrgMemberships title={t('institution.status')} items={memberships} />
+      <Card title={t('institution.certificatesTitle')}>
+        <form method="get" className="mb-4 flex max-w-lg gap-2">
+          <label htmlFor="q" className="sr-only">
+            {t('institution.search')}
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={q}
+            placeholder={t('institution.search')}
+            className={inputStyles}
+          />
+          <Button type="submit" variant="secondary">
+            {t('institution.searchButton')}
+          </Button>
+        </form>
+        {certs.length === 0 ? (
+          <EmptyState>{t('institution.certificatesEmpty')}</EmptyState>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {certs.map((c) => (
+              <li key={c.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
+                <Link
+                  href={`/institution/certificates/${c.id}`}
+                  className="font-mono text-sm font-medium text-brand-700 underline"
+                >
+                  {c.number}
+                </Link>
+                <span className="flex-1">{c.recipientName}</span>
+                <span className="text-sm text-slate-500">
+                  {c.title}
+                  {c.version > 1 ? ` · v${c.version}` : ''}
+                </span>
+                <CertificateStatusBadge status={c.live} label={t(`certStatus.${c.live}`)} />
+              </li>
+            ))}
+          </ul>
+        )}
       </Card>
     </div>
   );

@@ -1,4 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { CertificateStatusBadge } from '@/components/credentials/status-badge';
+import { listLockerCertificates } from '@/lib/credentials/queries';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getProfile } from '@/lib/identity/users';
@@ -7,8 +10,12 @@ import { ProfileForm } from './profile-form';
 
 export default async function LockerPage() {
   const { user } = await requirePageAccess('locker.view', { next: '/locker' });
-  const profile = await getProfile(user.id);
+  const [profile, issued] = await Promise.all([
+    getProfile(user.id),
+    listLockerCertificates({ userId: user.id }),
+  ]);
   const t = await getTranslations('locker');
+  const tc = await getTranslations();
   return (
     <div className="space-y-6" data-testid="area-locker">
       <PageTitle sub={user.mobile ? `${t('mobile')}: +91 ${user.mobile}` : undefined}>
@@ -16,7 +23,34 @@ export default async function LockerPage() {
       </PageTitle>
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={t('issuedTitle')}>
-          <EmptyState>{t('issuedEmpty')}</EmptyState>
+          {issued.length === 0 ? (
+            <EmptyState>{t('issuedEmpty')}</EmptyState>
+          ) : (
+            <ul className="divide-y divide-slate-100" data-testid="issued-documents">
+              {issued.map((c) => (
+                <li key={c.id} className="py-3">
+                  <div className="flex flex-wrap items-center justify-between gap-2">
+                    <span className="font-medium">{c.title}</span>
+                    <CertificateStatusBadge status={c.live} label={tc(`certStatus.${c.live}`)} />
+                  </div>
+                  <p className="text-sm text-slate-500">
+                    {c.number} · {c.issueDate}
+                  </p>
+                  <div className="mt-2 flex flex-wrap gap-3 text-sm">
+                    <a className="underline" href={`/api/certificates/${c.id}/pdf`}>
+                      {t('download')}
+                    </a>
+                    <a className="underline" href={`/api/certificates/${c.id}/xml`}>
+                      {t('downloadXml')}
+                    </a>
+                    <Link className="underline" href={`/verify/${c.verificationCode}`}>
+                      {t('verifyLink')}
+                    </Link>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
         <Card title={t('uploadedTitle')}>
           <EmptyState>{t('uploadedEmpty')}</EmptyState>

@@ -2,6 +2,8 @@ import { getTranslations } from 'next-intl/server';
 import { redirect } from 'next/navigation';
 import { Button, Card, Field, PageTitle, inputStyles } from '@/components/ui';
 import { ZVerificationCode } from '@/lib/credentials/verification-code';
+import { verifyXmlUploadAction } from './actions';
+import { VerifyUploadForm } from './upload-form';
 
 export default async function VerifyPage({
   searchParams,
@@ -38,6 +40,10 @@ export default async function VerifyPage({
             {t('submit')}
           </Button>
         </form>
+      </Card>
+      <Card title={t('uploadTitle')} className="mt-6">
+        <p className="mb-4 text-sm text-slate-600">{t('uploadIntro')}</p>
+        <VerifyUploadForm check={verifyXmlUploadAction} />
       </Card>
     </div>
   );

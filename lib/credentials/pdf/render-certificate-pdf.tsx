@@ -89,6 +89,7 @@ function Signatories({ template }: { template: TemplateSnapshot }) {
       {template.signatories.map((sg, i) => (
         <View key={i} style={{ alignItems: 'center', width: 150 }}>
           {sg.signatureImage ? (
+            // eslint-disable-next-line jsx-a11y/alt-text -- @react-pdf's Image has no alt attribute
             <Image src={sg.signatureImage} style={{ height: 32, objectFit: 'contain' }} />
           ) : (
             <View style={{ height: 32 }} />

@@ -1,26 +1,100 @@
-import { getTranslations } from 'next-intl/server';
-import { ButtonLink, Card, PageTitle } from '@/components/ui';
+import { getFormatter, getTranslations } from 'next-intl/server';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ButtonLink, Card } from '@/components/ui';
+import { CertificateStatusBanner } from '@/components/credentials/status-banner';
+import { checkCode } from '@/lib/credentials/public-verification';
+import { ZVerificationCode } from '@/lib/credentials/verification-code';
 
 export const dynamic = 'force-dynamic';
 
-// Certificates and their checking arrive with the signed-credentials issue; until then every
-// code is unknown, and the page says so plainly.
-export default async function VerifyCodePage({ params }: { params: Promise<{ code: string }> }) {
-  const { code } = await params;
+// Never cached: a revocation shows on the next scan (issue 3, item 5).
+export default async function VerifyCodePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ code: string }>;
+  searchParams: Promise<{ via?: string }>;
+}) {
+  const [{ code: raw }, { via }] = await Promise.all([params, searchParams]);
+  const parsed = ZVerificationCode.safeParse(decodeURIComponent(raw));
+  if (!parsed.success) notFound();
+  const c = await checkCode(parsed.data, via === 'typed' ? 'typed' : 'qr');
+  if (!c) notFound();
   const t = await getTranslations('verify');
-  const shown = decodeURIComponent(code).slice(0, 64);
+  const format = await getFormatter();
+  const date = (iso: string | null) =>
+    iso
+      ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })
+      : null;
+  const rows: [string, string | null][] = [
+    [t('recipient'), c.recipientName],
+    [t('award'), c.award],
+    [t('issuer'), `${c.issuer.name} (${c.issuer.code})`],
+    [t('number'), c.number],
+    [t('issueDate'), date(c.issueDate)],
+    [t('validFrom'), date(c.validFrom)],
+    [t('expiryDate'), date(c.expiryDate)],
+    [t('code'), c.verificationCode],
+    [t('version'), String(c.version)],
+  ];
   return (
-    <div className="mx-auto max-w-lg">
-      <PageTitle>{t('title')}</PageTitle>
-      <Card>
-        <div data-testid="verify-result" data-status="not-found">
-          <h2 className="text-lg font-semibold text-red-800">{t('notFoundTitle')}</h2>
-          <p className="mt-2 text-slate-700">{t('notFoundBody', { code: shown })}</p>
-        </div>
-        <ButtonLink href="/verify" variant="secondary" className="mt-4">
-          {t('submit')}
-        </ButtonLink>
+    <div className="mx-auto max-w-2xl space-y-4">
+      <CertificateStatusBanner
+        status={c.status}
+        title={t(`status${c.status[0]!.toUpperCase()}${c.status.slice(1)}` as 'statusValid')}
+        body={t(
+          `status${c.status[0]!.toUpperCase()}${c.status.slice(1)}Body` as 'statusValidBody',
+          { issuer: c.issuer.name, date: date(c.expiryDate) ?? '' },
+        )}
+      >
+        {c.statusReason ? (
+          <p className="mt-2 text-sm">
+            <strong>{t('reason')}:</strong> {c.statusReason}
+            {c.statusChangedAt
+              ? ` · ${t('since')} ${format.dateTime(new Date(c.statusChangedAt), { dateStyle: 'medium' })}`
+              : ''}
+          </p>
+        ) : null}
+        {c.successorCode ? (
+          <Link
+            href={`/verify/${c.successorCode}`}
+            className="mt-3 inline-block font-medium underline"
+            data-testid="successor-link"
+          >
+            {t('viewNewer')} →
+          </Link>
+        ) : null}
+      </CertificateStatusBanner>
+      <Card title={c.title}>
+        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+          {rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <div key={k}>
+                <dt className="text-xs uppercase tracking-wide text-slate-500">{k}</dt>
+                <dd className="mt-0.5 break-words text-slate-900">{v}</dd>
+              </div>
+            ))}
+          <div className="sm:col-span-2">
+            <dt className="text-xs uppercase tracking-wide text-slate-500">{t('signature')}</dt>
+            <dd
+              className={`mt-0.5 font-medium ${c.signatureValid ? 'text-emerald-700' : 'text-red-700'}`}
+              data-testid="signature-check"
+            >
+              {c.signatureValid ? `✓ ${t('signatureOk')}` : `✗ ${t('signatureBad')}`}
+            </dd>
+          </div>
+        </dl>
+        <p className="mt-4 text-xs text-slate-500">
+          {t('checkedAt', {
+            time: format.dateTime(new Date(), { timeStyle: 'medium', timeZone: 'Asia/Kolkata' }),
+          })}
+        </p>
       </Card>
+      <ButtonLink href="/verify" variant="secondary">
+        {t('another')}
+      </ButtonLink>
     </div>
   );
 }

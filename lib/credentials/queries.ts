@@ -1,0 +1,98 @@
+import 'server-only';
+import { and, desc, eq, ilike, or } from 'drizzle-orm';
+import { getDb, type Db } from '@/db/client';
+import { certificates } from '@/db/schema';
+import { grantingMemberships } from '@/lib/auth/permissions';
+import type { CurrentUser } from '@/lib/auth/session';
+import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { liveStatus } from './verify-record';
+
+// Queries take their scope as a required argument (STYLE.md 3): an issuer's certificates, or a
+// citizen's own.
+
+const listColumns = {
+  id: certificates.id,
+  number: certificates.number,
+  title: certificates.title,
+  recipientName: certificates.recipientName,
+  status: certificates.status,
+  expiryDate: certificates.expiryDate,
+  issueDate: certificates.issueDate,
+  version: certificates.version,
+  verificationCode: certificates.verificationCode,
+  docType: certificates.docType,
+};
+
+export async function listIssuerCertificates(
+  scope: { issuerOrgId: string; q?: string },
+  db: Db = getDb(),
+) {
+  const q = scope.q?.trim();
+  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const rows = await db
+    .select(listColumns)
+    .from(certificates)
+    .where(
+      and(
+        eq(certificates.issuerOrgId, scope.issuerOrgId),
+        pattern
+          ? or(ilike(certificates.number, pattern), ilike(certificates.recipientName, pattern))
+          : undefined,
+      ),
+    )
+    .orderBy(desc(certificates.createdAt))
+    .limit(100);
+  return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
+}
+
+export async function getIssuerCertificate(
+  scope: { issuerOrgId: string; id: string },
+  db: Db = getDb(),
+) {
+  const [row] = await db
+    .select()
+    .from(certificates)
+    .where(and(eq(certificates.id, scope.id), eq(certificates.issuerOrgId, scope.issuerOrgId)));
+  if (!row) throw new NotFoundError('No such certificate');
+  const history = await db
+    .select(listColumns)
+    .from(certificates)
+    .where(
+      and(eq(certificates.issuerOrgId, scope.issuerOrgId), eq(certificates.number, row.number)),
+    )
+    .orderBy(desc(certificates.version));
+  return {
+    row,
+    live: liveStatus(row, true),
+    history: history.map((h) => ({ ...h, live: liveStatus(h, true) })),
+  };
+}
+
+export async function listLockerCertificates(scope: { userId: string }, db: Db = getDb()) {
+  const rows = await db
+    .select(listColumns)
+    .from(certificates)
+    .where(eq(certificates.lockerUserId, scope.userId))
+    .orderBy(desc(certificates.issueDate));
+  return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
+}
+
+/** Who may download a certificate's PDF/XML: its holder, or staff of the issuing institution. */
+export async function authorizeCertificateDownload(
+  user: CurrentUser,
+  id: string,
+  db: Db = getDb(),
+): Promise<void> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such certificate');
+  const [row] = await db
+    .select({ lockerUserId: certificates.lockerUserId, issuerOrgId: certificates.issuerOrgId })
+    .from(certificates)
+    .where(eq(certificates.id, id));
+  if (!row) throw new NotFoundError('No such certificate');
+  const holder =
+    row.lockerUserId === user.id && grantingMemberships(user.memberships, 'locker.view').length > 0;
+  const staff =
+    grantingMemberships(user.memberships, 'institution.view', row.issuerOrgId).length > 0 ||
+    grantingMemberships(user.memberships, 'courses.view', row.issuerOrgId).length > 0;
+  if (!holder && !staff) throw new ForbiddenError();
+}
