@@ -42,6 +42,8 @@ export default defineConfig({
       SANAD_DATA_DIR: '.data/e2e',
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || '54331',
       NEXT_TELEMETRY_DISABLED: '1',
+      // Every browser test signs in from 127.0.0.1; the per-IP limit has its own integration test.
+      OTP_LIMIT_PER_IP: '1000',
     },
   },
 });

@@ -12,6 +12,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
       links={[
         { href: '/admin', label: t('overview') },
         { href: '/admin/members', label: t('members') },
+        { href: '/admin/partners', label: t('partners') },
         { href: '/admin/audit', label: t('audit') },
       ]}
     >

@@ -2,3 +2,4 @@ export * from './identity';
 export * from './notify';
 export * from './audit';
 export * from './credentials';
+export * from './partners';
