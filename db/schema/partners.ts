@@ -31,5 +31,8 @@ export const partnerTransactions = pgTable(
     outcome: text('outcome').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique('partner_transactions_partner_txn_uq').on(t.partnerId, t.txn), index('partner_transactions_received_idx').on(t.receivedAt)],
+  (t) => [
+    unique('partner_transactions_partner_txn_uq').on(t.partnerId, t.txn),
+    index('partner_transactions_received_idx').on(t.receivedAt),
+  ],
 );
