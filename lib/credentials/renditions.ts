@@ -8,6 +8,7 @@ import { open } from '@/lib/crypto/secret-box';
 import { NotFoundError } from '@/lib/errors';
 import type { CertificateRow } from './issue';
 import { renderCertificatePdf, type PdfCertificateInput } from './pdf/render-certificate-pdf';
+import { statusListUrl } from './status-list';
 import type { TemplateSnapshot } from './templates';
 import { awardOf, liveStatus } from './verify-record';
 import {
@@ -81,6 +82,8 @@ export function xmlInputOf(ctx: CertificateContext): XmlCertificateInput {
     status: XML_STATUS[liveStatus(row, true)],
     version: row.version,
     prevUri: ctx.prevUri,
+    statusIndex: row.statusIndex,
+    statusListUrl: statusListUrl(ctx.issuer.code, 'revocation'),
     issueDate: row.issueDate,
     validFrom: row.validFrom,
     expiryDate: row.expiryDate,

@@ -45,6 +45,11 @@ export default async function VerifyPage({
         <p className="mb-4 text-sm text-slate-600">{t('uploadIntro')}</p>
         <VerifyUploadForm check={verifyXmlUploadAction} />
       </Card>
+      <p className="mt-6 text-sm text-slate-600">
+        <a href="/api/offline-kit" className="underline" data-testid="offline-kit">
+          {t('offlineKit')}
+        </a>
+      </p>
     </div>
   );
 }

@@ -12,6 +12,9 @@ export type XmlCertificateInput = {
   status: 'A' | 'E' | 'R' | 'S';
   version: number;
   prevUri: string | null;
+  /** Position in the issuer's revocation list and that list's URL (offline verification). */
+  statusIndex?: number;
+  statusListUrl?: string;
   issueDate: string; // YYYY-MM-DD
   validFrom: string | null;
   expiryDate: string | null;
@@ -187,6 +190,8 @@ export function buildCertificateXml(c: XmlCertificateInput): string {
         url: c.verifyUrl,
         version: c.version,
         previousUri: c.prevUri,
+        statusIndex: c.statusIndex,
+        statusList: c.statusListUrl,
       }) + certificateDataXml(c.data),
     );
   const root = el(
