@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import {
   Document,
@@ -13,18 +16,29 @@ import {
 } from '@react-pdf/renderer';
 import type { TemplateSnapshot } from '../templates';
 import { qrPath } from './qr-path';
+import { woffToSfnt } from './woff-to-ttf';
 
 // The printable certificate (issue 3, item 4). Pure: plain data in, PDF bytes out. Names and
 // awards appear as given, in Devanagari or Latin script (DESIGN.md, Signing and verification).
 
-const fontDir = path.join(
-  process.cwd(),
-  'node_modules',
-  '@fontsource',
-  'noto-sans-devanagari',
-  'files',
-);
+const fontDir = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-devanagari', 'files');
 let fontsRegistered = false;
+
+/** The packaged WOFF, unwrapped once to TrueType in a per-user cache directory. */
+function ttfOf(woffName: string): string {
+  const woff = fs.readFileSync(path.join(fontDir, woffName));
+  const hash = createHash('sha256').update(woff).digest('hex').slice(0, 12);
+  const dir = path.join(os.tmpdir(), `sanad-fonts-${process.getuid?.() ?? 'u'}`);
+  const out = path.join(dir, `${woffName.replace(/\.woff$/, '')}-${hash}.ttf`);
+  if (!fs.existsSync(out)) {
+    fs.mkdirSync(dir, { recursive: true });
+    const tmp = `${out}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, woffToSfnt(woff));
+    fs.renameSync(tmp, out);
+  }
+  return out;
+}
+
 function registerFonts() {
   if (fontsRegistered) return;
   for (const [family, subset] of [
@@ -34,14 +48,8 @@ function registerFonts() {
     Font.register({
       family,
       fonts: [
-        {
-          src: path.join(fontDir, `noto-sans-devanagari-${subset}-400-normal.woff`),
-          fontWeight: 400,
-        },
-        {
-          src: path.join(fontDir, `noto-sans-devanagari-${subset}-700-normal.woff`),
-          fontWeight: 700,
-        },
+        { src: ttfOf(`noto-sans-devanagari-${subset}-400-normal.woff`), fontWeight: 400 },
+        { src: ttfOf(`noto-sans-devanagari-${subset}-700-normal.woff`), fontWeight: 700 },
       ],
     });
   }
