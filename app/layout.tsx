@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import Link from 'next/link';
-import { NextIntlClientProvider } from 'next-intl';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { setLocaleAction } from '@/app/actions/locale';
@@ -28,7 +28,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
-        <NextIntlClientProvider>
+        <ClientMessages namespaces={['nav', 'errors', 'errorPage']}>
           <SiteHeader
             user={user ? { label, areas: user.areas } : null}
             onLocaleChange={setLocaleAction}
@@ -46,7 +46,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ) : null}
             </div>
           </footer>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,5 +1,7 @@
 // The web process: Next.js behind a small Node HTTP server, so the client address comes from the
 // socket (not a header a client can forge) and the process exits when its supervisor goes away.
+// WEB_CONCURRENCY processes (default: one per core) share the port through node:cluster.
+import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
 
@@ -8,34 +10,68 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || '0.0.0.0';
 const trustProxy = process.env.TRUST_PROXY === '1';
 const dev = process.env.SANAD_DEV === '1';
+// Default 1: on a 2-core machine that also runs PostgreSQL and the worker, a second web process
+// measured slower (docs/benchmarks.md); with more cores, raise it.
+const concurrency = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY) || 1);
 
-process.on('disconnect', () => process.exit(0));
+if (cluster.isPrimary && concurrency > 1) {
+  let ready = 0;
+  let stopping = false;
+  for (let i = 0; i < concurrency; i++) cluster.fork();
+  cluster.on('message', (_worker, msg) => {
+    if (msg?.type === 'ready' && ++ready === concurrency) {
+      console.log(`[web] ${concurrency} processes listening on ${hostname}:${port}`);
+      process.send?.({ type: 'ready' });
+    }
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`[web] process ${worker.process.pid} exited (${signal ?? code}); stopping`);
+    process.exit(1);
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill('SIGTERM');
+    setTimeout(() => process.exit(0), 5000).unref();
+    cluster.on('exit', () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on('disconnect', () => {
+    for (const w of Object.values(cluster.workers ?? {})) w?.process.kill('SIGKILL');
+    process.exit(0);
+  });
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+} else {
+  process.on('disconnect', () => process.exit(0));
 
-const app = next({ dev, hostname, port, dir: process.cwd() });
-const handle = app.getRequestHandler();
-await app.prepare();
+  const app = next({ dev, hostname, port, dir: process.cwd() });
+  const handle = app.getRequestHandler();
+  await app.prepare();
 
-const server = http.createServer((req, res) => {
-  // Behind a trusted proxy the last X-Forwarded-For entry is the one that proxy appended; earlier
-  // entries are whatever the client sent.
-  const forwarded = trustProxy
-    ? String(req.headers['x-forwarded-for'] ?? '')
-        .split(',')
-        .pop()
-        ?.trim()
-    : '';
-  req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
-  handle(req, res);
-});
-server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => {
-  console.log(`[web] listening on ${hostname}:${port}`);
-  process.send?.({ type: 'ready' });
-});
-server.on('error', (error) => {
-  console.error(`[web] cannot listen on port ${port}: ${error.message}`);
-  process.exit(1);
-});
-const stop = () => server.close(() => process.exit(0));
-process.on('SIGTERM', stop);
-process.on('SIGINT', stop);
+  const server = http.createServer((req, res) => {
+    // Behind a trusted proxy the last X-Forwarded-For entry is the one that proxy appended;
+    // earlier entries are whatever the client sent.
+    const forwarded = trustProxy
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')
+          .pop()
+          ?.trim()
+      : '';
+    req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    handle(req, res);
+  });
+  server.keepAliveTimeout = 65_000;
+  server.listen(port, hostname, () => {
+    if (concurrency === 1) console.log(`[web] listening on ${hostname}:${port}`);
+    process.send?.({ type: 'ready' });
+  });
+  server.on('error', (error) => {
+    console.error(`[web] cannot listen on port ${port}: ${error.message}`);
+    process.exit(1);
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
 import { CertificateStatusBadge } from '@/components/credentials/status-badge';
 import { listLockerCertificates } from '@/lib/credentials/queries';
@@ -57,15 +58,17 @@ export default async function LockerPage() {
         </Card>
       </div>
       <Card title={t('profileTitle')}>
-        <ProfileForm
-          save={saveProfileAction}
-          initial={{
-            name: profile.name ?? '',
-            email: profile.email ?? '',
-            dob: profile.dob ?? '',
-            gender: (profile.gender ?? '') as 'M',
-          }}
-        />
+        <ClientMessages namespaces={['locker', 'errors']}>
+          <ProfileForm
+            save={saveProfileAction}
+            initial={{
+              name: profile.name ?? '',
+              email: profile.email ?? '',
+              dob: profile.dob ?? '',
+              gender: (profile.gender ?? '') as 'M',
+            }}
+          />
+        </ClientMessages>
       </Card>
     </div>
   );

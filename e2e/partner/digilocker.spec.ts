@@ -54,10 +54,7 @@ test('pull-uri and pull-doc round trips, with a correct and a wrong MAC', async 
 
   // Independent check of the signature with xmlsec1 and the issuer's published certificate.
   const pem = await (await request.get('/api/issuers/in.sanad.demostate/certificate.pem')).text();
-  fs.writeFileSync(
-    info.outputPath('issuer.pem'),
-    pem.split('-----END CERTIFICATE-----')[0] + '-----END CERTIFICATE-----\n',
-  );
+  fs.writeFileSync(info.outputPath('issuer.pem'), pem);
   fs.writeFileSync(info.outputPath('certificate.xml'), certificateXml);
   const check = spawnSync(
     'xmlsec1',

@@ -96,3 +96,15 @@ export async function authorizeCertificateDownload(
     grantingMemberships(user.memberships, 'courses.view', row.issuerOrgId).length > 0;
   if (!holder && !staff) throw new ForbiddenError();
 }
+
+/** One indexed lookup by verification code (the benchmark's baseline page uses it). */
+export async function certificateStatusByCode(
+  code: string,
+  db: Db = getDb(),
+): Promise<string | null> {
+  const [row] = await db
+    .select({ status: certificates.status })
+    .from(certificates)
+    .where(eq(certificates.verificationCode, code));
+  return row?.status ?? null;
+}

@@ -12,7 +12,7 @@ import { activeKey, signingKeyOf } from './keys';
 // Revocation for offline verifiers (issue 3, item 8): a W3C Bitstring Status List per issuer and
 // purpose. Bit i is 1 when the certificate at statusIndex i is revoked or superseded
 // ("revocation") or suspended ("suspension"). Signed with the issuer's Ed25519 key over the
-// canonical JSON of the credential (docs/status-list.md describes the proof).
+// canonical JSON of the credential (docs/digilocker-api.md describes the proof).
 
 export const STATUS_PURPOSES = ['revocation', 'suspension'] as const;
 export type StatusPurpose = (typeof STATUS_PURPOSES)[number];

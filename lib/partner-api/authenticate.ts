@@ -40,7 +40,7 @@ function keyhashMatches(key: string, ts: string, keyhash: string): boolean {
 }
 
 export function tsIsFresh(ts: string, now = Date.now()): boolean {
-  // ISO-8601 with an offset; a bare local time is read as UTC.
+  // ISO-8601 with an offset (a time without one is read in the server's time zone).
   const t = Date.parse(ts);
   return Number.isFinite(t) && Math.abs(now - t) <= MAX_CLOCK_SKEW_MS;
 }

@@ -147,13 +147,14 @@ export async function handlePull(
     .from(certificates)
     .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
     .where(and(...conditions))
-    .limit(2);
+
+    .limit(50);
   const fullName = detail(req.details, 'FullName', 'Name');
   const dob = detail(req.details, 'DOB');
   const matches = rows.filter(
     (r) =>
       (!fullName || normaliseName(fullName) === normaliseName(r.c.recipientName)) &&
-      (!dob || isoDob(dob) === r.c.recipientDob),
+      (!dob || (isoDob(dob) !== null && isoDob(dob) === r.c.recipientDob)),
   );
   if (matches.length !== 1)
     return notFound(

@@ -9,14 +9,19 @@ import { verdict, writeSection } from './results';
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 
-async function xmlThroughput(threads: number, keys: { privateKeyPem: string; certificatePem: string }) {
+async function xmlThroughput(
+  threads: number,
+  keys: { privateKeyPem: string; certificatePem: string },
+) {
   const t0 = Date.now();
   const counts = await Promise.all(
     Array.from(
       { length: threads },
       () =>
         new Promise<number>((resolve, reject) => {
-          const w = new Worker(new URL('./xml-sign-worker.mjs', import.meta.url), { workerData: { keys, seconds: SECONDS } });
+          const w = new Worker(new URL('./xml-sign-worker.mjs', import.meta.url), {
+            workerData: { keys, seconds: SECONDS },
+          });
           w.once('message', resolve);
           w.once('error', reject);
         }),
@@ -32,12 +37,17 @@ async function pdfThroughput(template: 'classic' | 'modern') {
     issuerName: 'Demo Skills Institute, Pune',
     recipientName: i % 2 ? 'आशा शर्मा' : 'Ravi Patel',
     award: 'Assistant Electrician',
-    details: [{ label: 'NSQF level', value: '4' }, { label: 'Grade', value: 'A' }],
+    details: [
+      { label: 'NSQF level', value: '4' },
+      { label: 'Grade', value: 'A' },
+    ],
     number: `DSI/2026/${String(i).padStart(6, '0')}`,
     verificationCode: `ABCD-EFGH-${String(i % 10000).padStart(4, '0')}`,
     verifyUrl: `https://sanad.example/verify/ABCD-EFGH-${String(i % 10000).padStart(4, '0')}`,
     issueDate: '20-11-2026',
-    template: snapshotTemplate(template, [{ name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' }]),
+    template: snapshotTemplate(template, [
+      { name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' },
+    ]),
   });
   await renderCertificatePdf(input(0)); // fonts load once per process
   let n = 0;
@@ -57,16 +67,20 @@ async function main() {
   console.log('PDF rendering on one core…');
   const pdfClassic = await pdfThroughput('classic');
   const pdfModern = await pdfThroughput('modern');
-  writeSection('bench:documents', 'Documents: XML signing and PDF rendering (`npm run bench:documents`)', [
-    '| measure | result | target | |',
-    '| --- | --- | --- | --- |',
-    `| XML-DSig signing (build + sign), ${cores} threads | ${xmlAll.toFixed(0)} documents/s | ≥ 300/s using both cores | ${verdict(xmlAll >= 300)} |`,
-    `| XML-DSig signing, 1 thread | ${xmlOne.toFixed(0)} documents/s | (floor ~160/s per core) | |`,
-    `| PDF rendering, classic design, 1 core | ${pdfClassic.toFixed(1)} PDFs/s | ≥ 60/s per core | ${verdict(pdfClassic >= 60)} |`,
-    `| PDF rendering, modern design, 1 core | ${pdfModern.toFixed(1)} PDFs/s | ≥ 60/s per core | ${verdict(pdfModern >= 60)} |`,
-    '',
-    'PDFs carry a vector QR code (one SVG path of merged runs) and Noto Sans Devanagari.',
-  ]);
+  writeSection(
+    'bench:documents',
+    'Documents: XML signing and PDF rendering (`npm run bench:documents`)',
+    [
+      '| measure | result | target | |',
+      '| --- | --- | --- | --- |',
+      `| XML-DSig signing (build + sign), ${cores} threads | ${xmlAll.toFixed(0)} documents/s | ≥ 300/s using both cores | ${verdict(xmlAll >= 300)} |`,
+      `| XML-DSig signing, 1 thread | ${xmlOne.toFixed(0)} documents/s | (floor ~160/s per core) | |`,
+      `| PDF rendering, classic design, 1 core | ${pdfClassic.toFixed(1)} PDFs/s | ≥ 60/s per core | ${verdict(pdfClassic >= 60)} |`,
+      `| PDF rendering, modern design, 1 core | ${pdfModern.toFixed(1)} PDFs/s | ≥ 60/s per core | ${verdict(pdfModern >= 60)} |`,
+      '',
+      'PDFs carry a vector QR code (one SVG path of merged runs) and Noto Sans Devanagari.',
+    ],
+  );
 }
 
 main().catch((e) => {

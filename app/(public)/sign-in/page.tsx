@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { redirect } from 'next/navigation';
 import { Card, PageTitle } from '@/components/ui';
 import { getCurrentUser } from '@/lib/auth/session';
@@ -21,11 +22,13 @@ export default async function SignInPage({
     <div className="mx-auto max-w-md">
       <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
       <Card>
-        <SignInForm
-          requestCode={requestCodeAction}
-          next={safeNextPath(next)}
-          devInbox={config.devInboxEnabled}
-        />
+        <ClientMessages namespaces={['signIn', 'errors']}>
+          <SignInForm
+            requestCode={requestCodeAction}
+            next={safeNextPath(next)}
+            devInbox={config.devInboxEnabled}
+          />
+        </ClientMessages>
       </Card>
     </div>
   );

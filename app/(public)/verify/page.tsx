@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { redirect } from 'next/navigation';
 import { Button, Card, Field, PageTitle, inputStyles } from '@/components/ui';
 import { ZVerificationCode } from '@/lib/credentials/verification-code';
@@ -43,7 +44,9 @@ export default async function VerifyPage({
       </Card>
       <Card title={t('uploadTitle')} className="mt-6">
         <p className="mb-4 text-sm text-slate-600">{t('uploadIntro')}</p>
-        <VerifyUploadForm check={verifyXmlUploadAction} />
+        <ClientMessages namespaces={['verify', 'errors', 'xmlReasons']}>
+          <VerifyUploadForm check={verifyXmlUploadAction} />
+        </ClientMessages>
       </Card>
       <p className="mt-6 text-sm text-slate-600">
         <a href="/api/offline-kit" className="underline" data-testid="offline-kit">

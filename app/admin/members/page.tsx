@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Badge, Button, Card, EmptyState, PageTitle, inputStyles } from '@/components/ui';
 import { ROLES } from '@/lib/auth/permissions';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -17,63 +18,65 @@ export default async function MembersPage({
   const [found, orgs] = await Promise.all([searchUsers(q), listOrganisations()]);
   const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
-    <div className="space-y-6">
-      <PageTitle>{t('admin.members')}</PageTitle>
-      <form method="get" className="flex max-w-lg gap-2">
-        <label htmlFor="q" className="sr-only">
-          {t('admin.search')}
-        </label>
-        <input
-          id="q"
-          name="q"
-          defaultValue={q}
-          placeholder={t('admin.search')}
-          className={inputStyles}
-        />
-        <Button type="submit" variant="secondary">
-          {t('admin.searchButton')}
-        </Button>
-      </form>
-      {found.length === 0 ? (
-        <EmptyState>{t('admin.noUsers')}</EmptyState>
-      ) : (
-        <div className="space-y-3">
-          {found.map((u) => (
-            <Card key={u.id}>
-              <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <p className="font-medium">{u.name ?? '—'}</p>
-                <p className="text-sm text-slate-500">
-                  {[u.mobile, u.email].filter(Boolean).join(' · ')}
-                </p>
-              </div>
-              <ul className="mt-2 flex flex-wrap gap-2">
-                {u.roles.map((r) => (
-                  <li
-                    key={r.membershipId}
-                    className="flex items-center gap-1 rounded-full border border-slate-200 px-2 py-0.5 text-sm"
-                  >
-                    <Badge>{t(`roles.${r.role}` as 'roles.citizen')}</Badge>
-                    {r.orgName ? <span className="text-slate-600">{r.orgName}</span> : null}
-                    <RevokeButton
-                      membershipId={r.membershipId}
-                      label={t('admin.remove')}
-                      revoke={revokeMembershipAction}
-                    />
-                  </li>
-                ))}
-              </ul>
-              <div className="mt-3 border-t border-slate-100 pt-3">
-                <GrantRoleForm
-                  userId={u.id}
-                  orgs={orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind }))}
-                  roles={roles}
-                  grant={grantRoleAction}
-                />
-              </div>
-            </Card>
-          ))}
-        </div>
-      )}
-    </div>
+    <ClientMessages namespaces={['admin', 'errors']}>
+      <div className="space-y-6">
+        <PageTitle>{t('admin.members')}</PageTitle>
+        <form method="get" className="flex max-w-lg gap-2">
+          <label htmlFor="q" className="sr-only">
+            {t('admin.search')}
+          </label>
+          <input
+            id="q"
+            name="q"
+            defaultValue={q}
+            placeholder={t('admin.search')}
+            className={inputStyles}
+          />
+          <Button type="submit" variant="secondary">
+            {t('admin.searchButton')}
+          </Button>
+        </form>
+        {found.length === 0 ? (
+          <EmptyState>{t('admin.noUsers')}</EmptyState>
+        ) : (
+          <div className="space-y-3">
+            {found.map((u) => (
+              <Card key={u.id}>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <p className="font-medium">{u.name ?? '—'}</p>
+                  <p className="text-sm text-slate-500">
+                    {[u.mobile, u.email].filter(Boolean).join(' · ')}
+                  </p>
+                </div>
+                <ul className="mt-2 flex flex-wrap gap-2">
+                  {u.roles.map((r) => (
+                    <li
+                      key={r.membershipId}
+                      className="flex items-center gap-1 rounded-full border border-slate-200 px-2 py-0.5 text-sm"
+                    >
+                      <Badge>{t(`roles.${r.role}` as 'roles.citizen')}</Badge>
+                      {r.orgName ? <span className="text-slate-600">{r.orgName}</span> : null}
+                      <RevokeButton
+                        membershipId={r.membershipId}
+                        label={t('admin.remove')}
+                        revoke={revokeMembershipAction}
+                      />
+                    </li>
+                  ))}
+                </ul>
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <GrantRoleForm
+                    userId={u.id}
+                    orgs={orgs.map((o) => ({ id: o.id, name: o.name, kind: o.kind }))}
+                    roles={roles}
+                    grant={grantRoleAction}
+                  />
+                </div>
+              </Card>
+            ))}
+          </div>
+        )}
+      </div>
+    </ClientMessages>
   );
 }

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { Badge, Card, EmptyState, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/auth/guard';
@@ -14,7 +15,9 @@ export default async function PartnersPage() {
     <div className="space-y-6">
       <PageTitle sub={t('partnersIntro')}>{t('partners')}</PageTitle>
       <Card title={t('createPartner')}>
-        <CreatePartnerForm create={createPartnerAction} />
+        <ClientMessages namespaces={['admin', 'errors']}>
+          <CreatePartnerForm create={createPartnerAction} />
+        </ClientMessages>
       </Card>
       <Card title={t('partners')}>
         {partners.length === 0 ? (

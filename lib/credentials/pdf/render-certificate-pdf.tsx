@@ -21,7 +21,13 @@ import { woffToSfnt } from './woff-to-ttf';
 // The printable certificate (issue 3, item 4). Pure: plain data in, PDF bytes out. Names and
 // awards appear as given, in Devanagari or Latin script (DESIGN.md, Signing and verification).
 
-const fontDir = path.join(process.cwd(), 'node_modules', '@fontsource', 'noto-sans-devanagari', 'files');
+const fontDir = path.join(
+  process.cwd(),
+  'node_modules',
+  '@fontsource',
+  'noto-sans-devanagari',
+  'files',
+);
 let fontsRegistered = false;
 
 /** The packaged WOFF, unwrapped once to TrueType in a per-user cache directory. */

@@ -15,7 +15,11 @@ export function woffToSfnt(woff: Buffer): Buffer {
     const compLength = woff.readUInt32BE(e + 8);
     const origLength = woff.readUInt32BE(e + 12);
     const raw = woff.subarray(offset, offset + compLength);
-    tables.push({ tag: woff.readUInt32BE(e), checksum: woff.readUInt32BE(e + 16), data: compLength < origLength ? inflateSync(raw) : Buffer.from(raw) });
+    tables.push({
+      tag: woff.readUInt32BE(e),
+      checksum: woff.readUInt32BE(e + 16),
+      data: compLength < origLength ? inflateSync(raw) : Buffer.from(raw),
+    });
   }
   let entrySelector = 0;
   while (2 ** (entrySelector + 1) <= numTables) entrySelector++;

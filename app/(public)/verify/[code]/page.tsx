@@ -8,6 +8,14 @@ import { ZVerificationCode } from '@/lib/credentials/verification-code';
 
 export const dynamic = 'force-dynamic';
 
+function safeDecode(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return '';
+  }
+}
+
 // Never cached: a revocation shows on the next scan (issue 3, item 5).
 export default async function VerifyCodePage({
   params,
@@ -17,7 +25,7 @@ export default async function VerifyCodePage({
   searchParams: Promise<{ via?: string }>;
 }) {
   const [{ code: raw }, { via }] = await Promise.all([params, searchParams]);
-  const parsed = ZVerificationCode.safeParse(decodeURIComponent(raw));
+  const parsed = ZVerificationCode.safeParse(safeDecode(raw));
   if (!parsed.success) notFound();
   const c = await checkCode(parsed.data, via === 'typed' ? 'typed' : 'qr');
   if (!c) notFound();

@@ -1,4 +1,5 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { CertificateStatusBadge } from '@/components/credentials/status-badge';
@@ -74,7 +75,9 @@ export default async function InstitutionCertificatePage({
         <Card title={t('institution.revokeTitle')}>
           <p className="mb-3 text-sm text-slate-600">{t('institution.revokeIntro')}</p>
           {canRevoke ? (
-            <RevokeForm orgId={orgId} certificateId={row.id} revoke={revokeCertificateAction} />
+            <ClientMessages namespaces={['institution', 'errors']}>
+              <RevokeForm orgId={orgId} certificateId={row.id} revoke={revokeCertificateAction} />
+            </ClientMessages>
           ) : (
             <Alert kind="info">{t('institution.revokeNotAllowed')}</Alert>
           )}
