@@ -1,6 +1,6 @@
 import 'server-only';
-import { and, desc, eq, ilike, or } from 'drizzle-orm';
-import { getDb, type Db } from '@/db/client';
+import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { getDb, preparedFor, type Db } from '@/db/client';
 import { certificates } from '@/db/schema';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -102,9 +102,13 @@ export async function certificateStatusByCode(
   code: string,
   db: Db = getDb(),
 ): Promise<string | null> {
-  const [row] = await db
-    .select({ status: certificates.status })
-    .from(certificates)
-    .where(eq(certificates.verificationCode, code));
+  const stmt = preparedFor(db, 'certificate_status_by_code', (d) =>
+    d
+      .select({ status: certificates.status })
+      .from(certificates)
+      .where(eq(certificates.verificationCode, sql.placeholder('code')))
+      .prepare('certificate_status_by_code'),
+  );
+  const [row] = await stmt.execute({ code });
   return row?.status ?? null;
 }

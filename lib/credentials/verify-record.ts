@@ -1,7 +1,7 @@
 import 'server-only';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import type { DbOrTx } from '@/db/client';
+import { eq, sql } from 'drizzle-orm';
+import { preparedFor, type Db, type DbOrTx } from '@/db/client';
 import { certificates, organisations } from '@/db/schema';
 import { signedPayload } from './canonical';
 import { normaliseVerificationCode } from './codes';
@@ -92,18 +92,24 @@ export function liveStatus(
   return row.status;
 }
 
+const byCode = (db: DbOrTx) =>
+  preparedFor(db as Db, 'certificate_by_code', (d) =>
+    d
+      .select({ c: certificates, issuerName: organisations.name, issuerCode: organisations.code })
+      .from(certificates)
+      .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
+      .where(eq(certificates.verificationCode, sql.placeholder('code')))
+      .limit(1)
+      .prepare('certificate_by_code'),
+  );
+
 /** The public answer for a verification code; never cached, so a revocation shows at once. */
 export async function verifyByCode(
   db: DbOrTx,
   code: string,
 ): Promise<{ certificateId: string; result: PublicCertificate } | null> {
   const normalised = normaliseVerificationCode(code);
-  const [hit] = await db
-    .select({ c: certificates, issuerName: organisations.name, issuerCode: organisations.code })
-    .from(certificates)
-    .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
-    .where(eq(certificates.verificationCode, normalised))
-    .limit(1);
+  const [hit] = await byCode(db).execute({ code: normalised });
   if (!hit) return null;
   const row = hit.c;
   const signatureValid = await recordSignatureValid(db, row, hit.issuerCode);

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ButtonLink, Card } from '@/components/ui';
@@ -30,11 +31,8 @@ export default async function VerifyCodePage({
   const c = await checkCode(parsed.data, via === 'typed' ? 'typed' : 'qr');
   if (!c) notFound();
   const t = await getTranslations('verify');
-  const format = await getFormatter();
-  const date = (iso: string | null) =>
-    iso
-      ? format.dateTime(new Date(`${iso}T00:00:00Z`), { dateStyle: 'long', timeZone: 'UTC' })
-      : null;
+  const locale = await getLocale();
+  const date = (iso: string | null) => formatDate(locale, iso);
   const rows: [string, string | null][] = [
     [t('recipient'), c.recipientName],
     [t('award'), c.award],
@@ -60,7 +58,7 @@ export default async function VerifyCodePage({
           <p className="mt-2 text-sm">
             <strong>{t('reason')}:</strong> {c.statusReason}
             {c.statusChangedAt
-              ? ` · ${t('since')} ${format.dateTime(new Date(c.statusChangedAt), { dateStyle: 'medium' })}`
+              ? ` · ${t('since')} ${formatDateTime(locale, c.statusChangedAt)}`
               : ''}
           </p>
         ) : null}
@@ -96,7 +94,7 @@ export default async function VerifyCodePage({
         </dl>
         <p className="mt-4 text-xs text-slate-500">
           {t('checkedAt', {
-            time: format.dateTime(new Date(), { timeStyle: 'medium', timeZone: 'Asia/Kolkata' }),
+            time: formatDateTime(locale, new Date(), 'time'),
           })}
         </p>
       </Card>
