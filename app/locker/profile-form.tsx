@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
@@ -17,6 +18,7 @@ export function ProfileForm({
 }) {
   const t = useTranslations();
   const [status, setStatus] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const errorText = useErrorText();
   const form = useForm<TProfileInput>({
     resolver: zodResolver(ZProfileInput),
     defaultValues: initial,
@@ -34,10 +36,7 @@ export function ProfileForm({
     if (!result.error.fieldErrors) {
       setStatus({
         kind: 'error',
-        text:
-          result.error.key === 'unexpected'
-            ? t('errors.unexpected', { ref: result.error.ref ?? '' })
-            : t(`errors.${result.error.key}` as 'errors.invalid'),
+        text: errorText(result.error),
       });
     }
   }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { signIn } from 'next-auth/react';
 import { useTranslations } from 'next-intl';
@@ -36,10 +37,7 @@ export function SignInForm({
     defaultValues: { identifier: '', code: '' },
   });
 
-  const errorText = (e: { key: string; message: string; ref?: string }) =>
-    e.key === 'unexpected'
-      ? t('errors.unexpected', { ref: e.ref ?? '' })
-      : t(`errors.${e.key}` as 'errors.invalid');
+  const errorText = useErrorText();
 
   async function sendCode(values: TSignInRequestInput) {
     setFormError(null);

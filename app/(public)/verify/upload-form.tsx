@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { useTranslations } from 'next-intl';
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
@@ -16,6 +17,7 @@ export function VerifyUploadForm({
 }) {
   const t = useTranslations();
   const [pending, start] = useTransition();
+  const errorText = useErrorText();
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<UploadCheck | null>(null);
 
@@ -29,13 +31,7 @@ export function VerifyUploadForm({
       const r = await check(form);
       if (r.ok) return setResult(r.data);
       const key = r.error.fieldErrors?.file;
-      setError(
-        key
-          ? t(`verify.${key}` as 'verify.uploadNoFile')
-          : r.error.key === 'unexpected'
-            ? t('errors.unexpected', { ref: r.error.ref ?? '' })
-            : r.error.message,
-      );
+      setError(key ? t(`verify.${key}` as 'verify.uploadNoFile') : errorText(r.error));
     });
   }
 

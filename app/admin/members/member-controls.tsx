@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
@@ -10,14 +11,9 @@ import { ZGrantRoleInput, type TGrantRoleInput } from '@/lib/identity/schemas';
 
 type Org = { id: string; name: string; kind: string };
 
-function useErrorText() {
-  const t = useTranslations();
-  return (r: ActionResult) =>
-    r.ok
-      ? null
-      : r.error.key === 'unexpected'
-        ? t('errors.unexpected', { ref: r.error.ref ?? '' })
-        : r.error.message;
+function useResultText() {
+  const errorText = useErrorText();
+  return (r: ActionResult) => (r.ok ? null : errorText(r.error));
 }
 
 export function RevokeButton({
@@ -31,7 +27,7 @@ export function RevokeButton({
 }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
-  const errorText = useErrorText();
+  const errorText = useResultText();
   return (
     <span className="inline-flex items-center gap-1">
       <button
@@ -64,7 +60,7 @@ export function GrantRoleForm({
 }) {
   const t = useTranslations('admin');
   const [result, setResult] = useState<ActionResult | null>(null);
-  const errorText = useErrorText();
+  const errorText = useResultText();
   const form = useForm<TGrantRoleInput>({
     resolver: zodResolver(ZGrantRoleInput),
     defaultValues: { userId, role: 'citizen', orgId: '' },

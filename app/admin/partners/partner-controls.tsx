@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { useTranslations } from 'next-intl';
 import { useState, useTransition } from 'react';
 import { Alert, Button, Field, inputStyles } from '@/components/ui';
@@ -15,6 +16,7 @@ export function CreatePartnerForm({
   const [key, setKey] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const errorText = useErrorText();
   return (
     <form
       className="space-y-3"
@@ -28,14 +30,7 @@ export function CreatePartnerForm({
           if (r.ok) {
             setKey(r.data.apiKey);
             setName('');
-          } else
-            setError(
-              r.error.fieldErrors?.name
-                ? t('errors.name')
-                : r.error.key === 'unexpected'
-                  ? t('errors.unexpected', { ref: r.error.ref ?? '' })
-                  : r.error.message,
-            );
+          } else setError(r.error.fieldErrors?.name ? t('errors.name') : errorText(r.error));
         });
       }}
     >

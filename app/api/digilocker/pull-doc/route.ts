@@ -1,28 +1,6 @@
-import { getDb } from '@/db/client';
-import { clientIp } from '@/lib/http/client-ip';
-import { readBodyCapped } from '@/lib/http/read-body';
-import { handlePull } from '@/lib/partner-api/pull';
-import { MAX_REQUEST_BYTES } from '@/lib/partner-api/xml';
+import { pullRoute } from '@/lib/partner-api/route';
 
 export const dynamic = 'force-dynamic';
 
-/** DigiLocker Issuer API: Pull Doc Request (spec/digilocker.md). */
-export async function POST(req: Request) {
-  // Anything larger than the cap is cut off unread; the handler then refuses it as too large.
-  const raw = (await readBodyCapped(req, MAX_REQUEST_BYTES)) ?? Buffer.alloc(MAX_REQUEST_BYTES + 1);
-  const answer = await handlePull(
-    getDb(),
-    'doc',
-    raw,
-    req.headers.get('x-digilocker-hmac'),
-    clientIp(req.headers),
-  );
-  return new Response(answer.body, {
-    status: answer.status,
-    headers: {
-      'content-type': 'application/xml; charset=utf-8',
-      'cache-control': 'no-store',
-      'x-sanad-outcome': answer.outcome.slice(0, 200),
-    },
-  });
-}
+/** DigiLocker Issuer API: Pull Doc Request (spec/digilocker.md, docs/digilocker-api.md). */
+export const POST = pullRoute('doc');

@@ -1,5 +1,6 @@
 'use client';
 
+import { useErrorText } from '@/components/i18n/use-error-text';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
@@ -20,6 +21,7 @@ export function RevokeForm({
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
+  const errorText = useErrorText();
   return (
     <form
       className="space-y-3"
@@ -31,11 +33,7 @@ export function RevokeForm({
           const r = await revoke({ orgId, certificateId, reason });
           if (r.ok) return router.refresh();
           setError(
-            r.error.fieldErrors?.reason
-              ? t('institution.reasonRequired')
-              : r.error.key === 'unexpected'
-                ? t('errors.unexpected', { ref: r.error.ref ?? '' })
-                : r.error.message,
+            r.error.fieldErrors?.reason ? t('institution.reasonRequired') : errorText(r.error),
           );
         });
       }}
