@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const tsxImport = ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'];
   const children: Record<string, ChildProcess> = {
     worker: startChild('worker', [...tsxImport, path.join('scripts', 'worker.ts')], env),
-    web: startChild('web', [path.join('scripts', 'serve.mjs')], env),
+    web: startChild('web', [...tsxImport, path.join('scripts', 'serve.mjs')], env),
   };
 
   let stopping = false;

@@ -73,19 +73,21 @@ export default async function VerifyCodePage({
         ) : null}
       </CertificateStatusBanner>
       <Card title={c.title}>
-        <dl className="grid gap-x-6 gap-y-3 sm:grid-cols-2">
+        <dl className="facts">
           {rows
             .filter(([, v]) => v)
             .map(([k, v]) => (
               <div key={k}>
-                <dt className="text-xs uppercase tracking-wide text-slate-500">{k}</dt>
-                <dd className="mt-0.5 break-words text-slate-900">{v}</dd>
+                <dt>{k}</dt>
+                <dd>{v}</dd>
               </div>
             ))}
           <div className="sm:col-span-2">
-            <dt className="text-xs uppercase tracking-wide text-slate-500">{t('signature')}</dt>
+            <dt>{t('signature')}</dt>
             <dd
-              className={`mt-0.5 font-medium ${c.signatureValid ? 'text-emerald-700' : 'text-red-700'}`}
+              className={
+                c.signatureValid ? 'font-medium text-emerald-700' : 'font-medium text-red-700'
+              }
               data-testid="signature-check"
             >
               {c.signatureValid ? `✓ ${t('signatureOk')}` : `✗ ${t('signatureBad')}`}
