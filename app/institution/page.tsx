@@ -2,7 +2,7 @@ import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
 import { OrgMemberships } from '@/components/layout/org-memberships';
 import { CertificateStatusBadge } from '@/components/credentials/status-badge';
-import { Button, Card, EmptyState, PageTitle, inputStyles } from '@/components/ui';
+import { Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listIssuerCertificates } from '@/lib/credentials/queries';
 
@@ -21,21 +21,13 @@ export default async function InstitutionPage({
       <PageTitle>{t('institution.title')}</PageTitle>
       <OrgMemberships title={t('institution.status')} items={memberships} />
       <Card title={t('institution.certificatesTitle')}>
-        <form method="get" className="mb-4 flex max-w-lg gap-2">
-          <label htmlFor="q" className="sr-only">
-            {t('institution.search')}
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={q}
-            placeholder={t('institution.search')}
-            className={inputStyles}
-          />
-          <Button type="submit" variant="secondary">
-            {t('institution.searchButton')}
-          </Button>
-        </form>
+        <SearchForm
+          name="q"
+          label={t('institution.search')}
+          button={t('institution.searchButton')}
+          defaultValue={q}
+          className="mb-4"
+        />
         {certs.length === 0 ? (
           <EmptyState>{t('institution.certificatesEmpty')}</EmptyState>
         ) : (

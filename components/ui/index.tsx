@@ -141,3 +141,36 @@ export function Badge({
     </span>
   );
 }
+
+/** A plain GET search form (works without JavaScript): one labelled field and a button. */
+export function SearchForm({
+  name,
+  label,
+  button,
+  defaultValue,
+  className = '',
+}: {
+  name: string;
+  label: string;
+  button: string;
+  defaultValue?: string;
+  className?: string;
+}) {
+  return (
+    <form method="get" className={`flex max-w-lg gap-2 ${className}`}>
+      <label htmlFor={name} className="sr-only">
+        {label}
+      </label>
+      <input
+        id={name}
+        name={name}
+        defaultValue={defaultValue ?? ''}
+        placeholder={label}
+        className={inputStyles}
+      />
+      <Button type="submit" variant="secondary">
+        {button}
+      </Button>
+    </form>
+  );
+}

@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
-import { Badge, Button, Card, EmptyState, PageTitle, inputStyles } from '@/components/ui';
+import { Badge, Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { ROLES } from '@/lib/auth/permissions';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listOrganisations, searchUsers } from '@/lib/identity/users';
@@ -21,21 +21,12 @@ export default async function MembersPage({
     <ClientMessages namespaces={['admin', 'errors']}>
       <div className="space-y-6">
         <PageTitle>{t('admin.members')}</PageTitle>
-        <form method="get" className="flex max-w-lg gap-2">
-          <label htmlFor="q" className="sr-only">
-            {t('admin.search')}
-          </label>
-          <input
-            id="q"
-            name="q"
-            defaultValue={q}
-            placeholder={t('admin.search')}
-            className={inputStyles}
-          />
-          <Button type="submit" variant="secondary">
-            {t('admin.searchButton')}
-          </Button>
-        </form>
+        <SearchForm
+          name="q"
+          label={t('admin.search')}
+          button={t('admin.searchButton')}
+          defaultValue={q}
+        />
         {found.length === 0 ? (
           <EmptyState>{t('admin.noUsers')}</EmptyState>
         ) : (

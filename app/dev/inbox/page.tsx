@@ -1,6 +1,6 @@
 import { getTranslations } from 'next-intl/server';
 import { notFound } from 'next/navigation';
-import { Badge, Button, EmptyState, PageTitle, inputStyles } from '@/components/ui';
+import { Badge, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { config } from '@/lib/config';
 import { devInboxMessages } from '@/lib/notify/inbox';
 
@@ -18,21 +18,13 @@ export default async function DevInboxPage({
   return (
     <div>
       <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
-      <form method="get" className="mb-6 flex max-w-md gap-2">
-        <label htmlFor="to" className="sr-only">
-          {t('filter')}
-        </label>
-        <input
-          id="to"
-          name="to"
-          defaultValue={to ?? ''}
-          placeholder={t('filter')}
-          className={inputStyles}
-        />
-        <Button type="submit" variant="secondary">
-          {t('filter')}
-        </Button>
-      </form>
+      <SearchForm
+        name="to"
+        label={t('filter')}
+        button={t('filter')}
+        defaultValue={to}
+        className="mb-6"
+      />
       {messages.length === 0 ? (
         <EmptyState>{t('empty')}</EmptyState>
       ) : (
