@@ -11,6 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { aadhaarVault } from './vault';
 
 export const roleEnum = pgEnum('role', [
   'citizen',
@@ -38,6 +39,8 @@ export const users = pgTable(
     email: text('email'),
     dob: date('dob'),
     gender: genderEnum('gender'),
+    /** Linked Aadhaar, only as a reference into the vault (seed 000 §2.6, §2.8). */
+    aadhaarVaultId: uuid('aadhaar_vault_id').references(() => aadhaarVault.id),
     locale: text('locale').notNull().default('en'),
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
@@ -52,6 +55,9 @@ export const users = pgTable(
     uniqueIndex('users_email_uq')
       .on(t.email)
       .where(sql`${t.email} is not null`),
+    uniqueIndex('users_aadhaar_uq')
+      .on(t.aadhaarVaultId)
+      .where(sql`${t.aadhaarVaultId} is not null`),
   ],
 );
 

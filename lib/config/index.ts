@@ -61,4 +61,16 @@ export const config = {
   get otpRateLimitPerIp(): number {
     return int('OTP_LIMIT_PER_IP', 30);
   },
+  /** Where uploaded files are kept (lib/storage, filesystem backend). */
+  get storageDir(): string {
+    return str('STORAGE_DIR', '.data/files');
+  },
+  /** Largest award CSV accepted (spec/records-csv.md; issue 4 default 50 MB). */
+  get recordsMaxBytes(): number {
+    return int('RECORDS_MAX_BYTES', 50 * 1024 * 1024);
+  },
+  /** Most data rows in one award CSV (issue 4 default 200,000). */
+  get recordsMaxRows(): number {
+    return int('RECORDS_MAX_ROWS', 200_000);
+  },
 };

@@ -1,5 +1,14 @@
-import en from './messages/en.json';
-import hi from './messages/hi.json';
+import enBase from './messages/en.json';
+import hiBase from './messages/hi.json';
+import enOnboarding from './messages/onboarding.en.json';
+import hiOnboarding from './messages/onboarding.hi.json';
+import enRecords from './messages/records.en.json';
+import hiRecords from './messages/records.hi.json';
+
+// One catalog per language, kept in a few files by feature so that each stays readable; every
+// file holds whole top-level namespaces (catalogs.test.ts checks the languages match key by key).
+const en = { ...enBase, ...enOnboarding, ...enRecords };
+const hi = { ...hiBase, ...hiOnboarding, ...hiRecords };
 
 export const LOCALES = ['en', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];

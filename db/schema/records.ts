@@ -1,0 +1,125 @@
+import {
+  bigint,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { organisations, users } from './identity';
+import { aadhaarVault } from './vault';
+
+export const UPLOAD_STATUSES = [
+  'received', // stored, waiting for validation
+  'validating',
+  'validated', // every row has a result; can be published when it has accepted rows
+  'failed', // the file as a whole was refused (not a CSV, limits, headers); see failure
+  'publishing',
+  'published',
+  'publish_failed', // stopped part-way; publishing again resumes where it stopped
+] as const;
+export type UploadStatus = (typeof UPLOAD_STATUSES)[number];
+
+/**
+ * An uploaded award CSV (seed 000 §2.5): the file, its validation result and its publication.
+ * `(org, sha256)` is unique: the same file uploaded twice is the same upload.
+ */
+export const recordUploads = pgTable(
+  'record_uploads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id),
+    uploadedBy: uuid('uploaded_by')
+      .notNull()
+      .references(() => users.id),
+    fileName: text('file_name').notNull(),
+    /** Key of the stored file in lib/storage. */
+    fileKey: text('file_key').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    status: text('status', { enum: UPLOAD_STATUSES }).notNull().default('received'),
+    /** Why the file was refused as a whole: a message code and its values. */
+    failure: jsonb('failure').$type<{ code: string; values?: Record<string, string | number> }>(),
+    /** Recognised, unknown and missing columns (header names as in the file). */
+    columns: jsonb('columns').$type<{
+      recognised: string[];
+      unknown: string[];
+      missing: string[];
+    }>(),
+    templateKey: text('template_key'),
+    rowCount: integer('row_count').notNull().default(0),
+    /** Rows validated so far (progress while `validating`). */
+    validatedRows: integer('validated_rows').notNull().default(0),
+    acceptedCount: integer('accepted_count').notNull().default(0),
+    rejectedCount: integer('rejected_count').notNull().default(0),
+    newCount: integer('new_count').notNull().default(0),
+    changedCount: integer('changed_count').notNull().default(0),
+    deletedCount: integer('deleted_count').notNull().default(0),
+    unchangedCount: integer('unchanged_count').notNull().default(0),
+    /** Rows published so far (progress while `publishing`; resume point after a stop). */
+    publishedRows: integer('published_rows').notNull().default(0),
+    linkedCount: integer('linked_count').notNull().default(0),
+    accountsCreated: integer('accounts_created').notNull().default(0),
+    publishError: text('publish_error'),
+    publishedBy: uuid('published_by').references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    validatedAt: timestamp('validated_at', { withTimezone: true }),
+    publishStartedAt: timestamp('publish_started_at', { withTimezone: true }),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('record_uploads_org_sha_uq').on(t.orgId, t.sha256),
+    index('record_uploads_org_created_idx').on(t.orgId, t.createdAt),
+  ],
+);
+
+export type RowError = {
+  /** Column as named in the file (or the canonical name when the column is missing). */
+  column: string;
+  value: string;
+  /** Message code under `records.rowErrors` in the catalogs. */
+  code: string;
+  values?: Record<string, string | number>;
+};
+
+/**
+ * One row of an upload with its result. `fields` holds the row by canonical column name, with
+ * any Aadhaar number replaced by its vault reference and mask; unknown columns are kept.
+ */
+export const recordRows = pgTable(
+  'record_rows',
+  {
+    uploadId: uuid('upload_id')
+      .notNull()
+      .references(() => recordUploads.id, { onDelete: 'cascade' }),
+    /** Line number of the row in the file's data (1 = first row after the header). */
+    rowNo: integer('row_no').notNull(),
+    operation: text('operation', { enum: ['ADD', 'UPDATE', 'DELETE'] }).notNull(),
+    certNo: text('cert_no').notNull(),
+    recipientName: text('recipient_name'),
+    outcome: text('outcome', { enum: ['accepted', 'rejected'] }).notNull(),
+    errors: jsonb('errors').$type<RowError[]>().notNull(),
+    fields: jsonb('fields').$type<Record<string, string>>().notNull(),
+    aadhaarVaultId: uuid('aadhaar_vault_id').references(() => aadhaarVault.id),
+    /** Against what is published: new, changed, deleted, unchanged (accepted rows only). */
+    change: text('change', { enum: ['new', 'changed', 'deleted', 'unchanged'] }),
+    changedFields: jsonb('changed_fields').$type<string[]>(),
+    /** The active certificate this row changes or deletes. */
+    existingCertificateId: uuid('existing_certificate_id'),
+    /** Set by publish, in the same transaction as the certificate: the resume marker. */
+    certificateId: uuid('certificate_id'),
+    linkedUserId: uuid('linked_user_id'),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.uploadId, t.rowNo] }),
+    index('record_rows_upload_outcome_idx').on(t.uploadId, t.outcome, t.rowNo),
+    index('record_rows_upload_cert_idx').on(t.uploadId, t.certNo),
+  ],
+);
