@@ -38,3 +38,20 @@ describe('message catalogs', () => {
     expect(CATALOGS.hi.areas.locker).toMatch(/[\u0900-\u097F]/);
   });
 });
+
+describe('catalog files', () => {
+  it('each top-level namespace lives in exactly one file', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const dir = new URL('./messages/', import.meta.url);
+    const owner = new Map<string, string>();
+    for (const file of readdirSync(dir).filter(
+      (f) => f.endsWith('.json') && !f.startsWith('hi') && !f.endsWith('.hi.json'),
+    )) {
+      const keys = Object.keys(JSON.parse(readFileSync(new URL(file, dir), 'utf8')) as object);
+      for (const k of keys) {
+        expect(owner.get(k), `${k} in ${file} and ${owner.get(k)}`).toBeUndefined();
+        owner.set(k, file);
+      }
+    }
+  });
+});

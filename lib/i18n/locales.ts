@@ -4,11 +4,31 @@ import enOnboarding from './messages/onboarding.en.json';
 import hiOnboarding from './messages/onboarding.hi.json';
 import enRecords from './messages/records.en.json';
 import hiRecords from './messages/records.hi.json';
+import enRecordErrors from './messages/record-errors.en.json';
+import hiRecordErrors from './messages/record-errors.hi.json';
+import enTemplate from './messages/template.en.json';
+import hiTemplate from './messages/template.hi.json';
+import enUpload from './messages/upload.en.json';
+import hiUpload from './messages/upload.hi.json';
 
 // One catalog per language, kept in a few files by feature so that each stays readable; every
 // file holds whole top-level namespaces (catalogs.test.ts checks the languages match key by key).
-const en = { ...enBase, ...enOnboarding, ...enRecords };
-const hi = { ...hiBase, ...hiOnboarding, ...hiRecords };
+const en = {
+  ...enBase,
+  ...enOnboarding,
+  ...enRecords,
+  ...enRecordErrors,
+  ...enTemplate,
+  ...enUpload,
+};
+const hi = {
+  ...hiBase,
+  ...hiOnboarding,
+  ...hiRecords,
+  ...hiRecordErrors,
+  ...hiTemplate,
+  ...hiUpload,
+};
 
 export const LOCALES = ['en', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];
