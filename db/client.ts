@@ -48,3 +48,16 @@ export function preparedFor<T>(db: Db, name: string, build: (db: Db) => T): T {
   if (!byName.has(name)) byName.set(name, build(db));
   return byName.get(name) as T;
 }
+
+/**
+ * An array parameter for `= any(${pgArray(ids)}::uuid[])` or `unnest(...)`, as PostgreSQL's
+ * array literal text. postgres.js only types array parameters in prepared statements, and
+ * drizzle sends transaction queries unprepared, so the literal works in both.
+ */
+export function pgArray(values: readonly (string | number | null | undefined)[]): string {
+  return `{${values
+    .map((v) =>
+      v === null || v === undefined ? 'NULL' : `"${String(v).replace(/[\\"]/g, (c) => `\\${c}`)}"`,
+    )
+    .join(',')}}`;
+}

@@ -118,6 +118,7 @@ CREATE INDEX "institution_applications_org_idx" ON "institution_applications" US
 CREATE UNIQUE INDEX "institution_registry_code_uq" ON "institution_registry" USING btree ("code");--> statement-breakpoint
 CREATE INDEX "record_rows_upload_outcome_idx" ON "record_rows" USING btree ("upload_id","outcome","row_no");--> statement-breakpoint
 CREATE INDEX "record_rows_upload_cert_idx" ON "record_rows" USING btree ("upload_id","cert_no");--> statement-breakpoint
+CREATE INDEX "record_rows_certificate_idx" ON "record_rows" USING btree ("certificate_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "record_uploads_org_sha_uq" ON "record_uploads" USING btree ("org_id","sha256");--> statement-breakpoint
 CREATE INDEX "record_uploads_org_created_idx" ON "record_uploads" USING btree ("org_id","created_at");--> statement-breakpoint
 ALTER TABLE "users" ADD CONSTRAINT "users_aadhaar_vault_id_aadhaar_vault_id_fk" FOREIGN KEY ("aadhaar_vault_id") REFERENCES "public"."aadhaar_vault"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint

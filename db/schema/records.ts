@@ -121,5 +121,7 @@ export const recordRows = pgTable(
     primaryKey({ columns: [t.uploadId, t.rowNo] }),
     index('record_rows_upload_outcome_idx').on(t.uploadId, t.outcome, t.rowNo),
     index('record_rows_upload_cert_idx').on(t.uploadId, t.certNo),
+    // The row a published certificate came from: what an UPDATE is compared with.
+    index('record_rows_certificate_idx').on(t.certificateId),
   ],
 );

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 
 // AES-256-GCM under the master key from the environment (SANAD_MASTER_KEY, 32 bytes base64).
 // Sealed form: "v1." + base64(iv | tag | ciphertext).
@@ -24,4 +24,9 @@ export function open(sealed: string, key: Buffer = masterKey()): Buffer {
   const decipher = createDecipheriv('aes-256-gcm', key, buf.subarray(0, 12));
   decipher.setAuthTag(buf.subarray(12, 28));
   return Buffer.concat([decipher.update(buf.subarray(28)), decipher.final()]);
+}
+
+/** A sub-key of the master key for one purpose (HKDF-SHA256), e.g. a blind-index HMAC key. */
+export function deriveKey(purpose: string, key: Buffer = masterKey()): Buffer {
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `sanad/${purpose}`, 32));
 }

@@ -3,6 +3,7 @@ import { defineJob } from './define';
 import { createTransports } from '@/lib/notify/transports';
 import { deliverMessage, dueMessageIds } from '@/lib/notify/deliver';
 import { pruneShortLivedRows } from '@/lib/maintenance/prune';
+import { publishUploadJob, sweepUploadsJob, validateUploadJob } from '@/lib/records/jobs';
 
 /** Delivers one outbox message (email or SMS). */
 export const deliverOutboxMessage = defineJob({
@@ -43,5 +44,12 @@ export const pruneShortLived = defineJob({
   },
 });
 
-export const JOBS = [deliverOutboxMessage, sweepOutbox, pruneShortLived] as const;
+export const JOBS = [
+  deliverOutboxMessage,
+  sweepOutbox,
+  pruneShortLived,
+  validateUploadJob,
+  publishUploadJob,
+  sweepUploadsJob,
+] as const;
 export type JobName = (typeof JOBS)[number]['name'];

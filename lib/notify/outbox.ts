@@ -26,3 +26,18 @@ export async function addToOutbox(tx: DbOrTx, message: OutboxMessage): Promise<s
     .returning({ id: outbox.id });
   return row!.id;
 }
+
+/** Many messages in one statement (bulk publishing), in the caller's transaction. */
+export async function addManyToOutbox(tx: DbOrTx, messages: OutboxMessage[]): Promise<void> {
+  for (let i = 0; i < messages.length; i += 2000) {
+    await tx.insert(outbox).values(
+      messages.slice(i, i + 2000).map((m) => ({
+        channel: m.channel,
+        recipient: m.recipient,
+        subject: m.subject ?? null,
+        body: m.body,
+        template: m.template,
+      })),
+    );
+  }
+}

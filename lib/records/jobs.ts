@@ -1,0 +1,68 @@
+import 'server-only';
+import { z } from 'zod';
+import { and, inArray, lt, sql } from 'drizzle-orm';
+import { recordUploads } from '@/db/schema';
+import { defineJob } from '@/lib/jobs/define';
+import { enqueueSoon } from '@/lib/jobs/enqueue';
+import { runPublish } from './publish';
+import { validateUpload } from './validate-upload';
+
+/** Validates one received upload; a rerun replaces its rows. */
+export const validateUploadJob = defineJob({
+  name: 'records.validate',
+  schema: z.object({ uploadId: z.uuid() }),
+  retryLimit: 2,
+  async handler({ uploadId }, { db, log }) {
+    const status = await validateUpload(db, uploadId);
+    log(`upload ${uploadId}: ${status}`);
+  },
+});
+
+/** Publishes the accepted rows of one upload; a rerun resumes after the last committed chunk. */
+export const publishUploadJob = defineJob({
+  name: 'records.publish',
+  schema: z.object({ uploadId: z.uuid() }),
+  retryLimit: 2,
+  async handler({ uploadId }, { db, log }) {
+    const status = await runPublish(db, uploadId);
+    log(`upload ${uploadId}: ${status}`);
+  },
+});
+
+/**
+ * Every minute: uploads whose wake-up was lost or whose worker died part-way (still received,
+ * validating or publishing after two minutes) are started again; both jobs are idempotent.
+ */
+export const sweepUploadsJob = defineJob({
+  name: 'records.sweep',
+  schema: z.object({}).passthrough(),
+  cron: '* * * * *',
+  retryLimit: 0,
+  async handler(_payload, { db }) {
+    const stale = await db
+      .select({ id: recordUploads.id, status: recordUploads.status })
+      .from(recordUploads)
+      .where(
+        and(
+          inArray(recordUploads.status, ['received', 'validating', 'publishing']),
+          lt(
+            sql`coalesce(${recordUploads.publishStartedAt}, ${recordUploads.createdAt})`,
+            sql`now() - interval '2 minutes'`,
+          ),
+        ),
+      )
+      .limit(20);
+    for (const u of stale) {
+      if (u.status === 'publishing') await runPublish(db, u.id);
+      else await validateUpload(db, u.id);
+    }
+  },
+});
+
+export async function scheduleValidation(uploadId: string): Promise<void> {
+  await enqueueSoon(validateUploadJob, { uploadId });
+}
+
+export async function schedulePublish(uploadId: string): Promise<void> {
+  await enqueueSoon(publishUploadJob, { uploadId });
+}

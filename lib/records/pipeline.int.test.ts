@@ -1,0 +1,383 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  aadhaarVault,
+  certificates,
+  memberships,
+  outbox,
+  recordRows,
+  recordUploads,
+  users,
+} from '@/db/schema';
+import { ensureIssuerKeys } from '@/lib/credentials/keys';
+import { issueCertificate } from '@/lib/credentials/issue';
+import { createIssuer, skillCertificate } from '@/tests/fixtures';
+import { testDb, uniqueMobile } from '@/tests/helpers';
+import Papa from 'papaparse';
+import { toCsv } from './export-csv';
+import { receiveUpload } from './intake';
+import { requestPublish, runPublish } from './publish';
+import { validateUpload } from './validate-upload';
+
+// Upload → validate → publish against real PostgreSQL (issue 4, items 3–8).
+
+const { db, sql: pool } = testDb();
+let issuer: { id: string; code: string; name: string };
+let operatorId: string;
+let tmp: string;
+
+const HEADER = [
+  'OPERATION',
+  'CERT_NO',
+  'ACADEMIC_COURSE_ID',
+  'COURSE_NAME',
+  'REGN_NO',
+  'RROLL',
+  'CNAME',
+  'DOB',
+  'GENDER',
+  'MOBILE',
+  'AADHAAR_NO',
+  'JOB_ROLE',
+  'REMARKS',
+];
+
+type Rec = Partial<Record<(typeof HEADER)[number], string>>;
+
+function row(r: Rec): string[] {
+  return HEADER.map((h) => r[h] ?? '');
+}
+
+function base(certNo: string, extra: Rec = {}): Rec {
+  return {
+    OPERATION: 'ADD',
+    CERT_NO: certNo,
+    ACADEMIC_COURSE_ID: 'ELE-Q4601',
+    COURSE_NAME: 'Assistant Electrician',
+    REGN_NO: `REG-${certNo}`,
+    RROLL: `R-${certNo}`,
+    CNAME: 'Meena Kumari',
+    DOB: '14-08-2004',
+    GENDER: 'F',
+    JOB_ROLE: 'Assistant Electrician',
+    ...extra,
+  };
+}
+
+async function upload(rows: string[][], name = 'awards.csv', raw?: Buffer) {
+  // Written as an exporter would: no formula escaping (that is for files we hand out).
+  const body = raw ?? Buffer.from(Papa.unparse([HEADER, ...rows]));
+  return receiveUpload(db, {
+    orgId: issuer.id,
+    userId: operatorId,
+    fileName: name,
+    body: Readable.from([body]),
+  });
+}
+
+async function uploaded(id: string) {
+  const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+  return u!;
+}
+
+async function rowsOf(id: string) {
+  return db.select().from(recordRows).where(eq(recordRows.uploadId, id)).orderBy(recordRows.rowNo);
+}
+
+async function publish(id: string, templateKey = 'classic') {
+  await requestPublish(db, {
+    orgId: issuer.id,
+    uploadId: id,
+    actorUserId: operatorId,
+    templateKey,
+  });
+  return runPublish(db, id);
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-records-'));
+  process.env.STORAGE_DIR = tmp;
+  issuer = await createIssuer(db, 'Pipeline Skills Institute');
+  await ensureIssuerKeys(db, issuer.id);
+  const [u] = await db
+    .insert(users)
+    .values({ name: 'Operator', mobile: uniqueMobile() })
+    .returning();
+  operatorId = u!.id;
+});
+afterAll(async () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await pool.end();
+});
+
+describe('validation', () => {
+  it('gives every row a result with every reason, and keeps Aadhaar out of the rows', async () => {
+    const { id, duplicate } = await upload([
+      row(base('V-1', { MOBILE: '9812345678', AADHAAR_NO: '2341 2341 2346' })),
+      row(base('V-2', { DOB: '31-02-2004', GENDER: 'X', MOBILE: '12345' })),
+      row(base('V-3', { CNAME: '', AADHAAR_NO: '234123412347' })),
+      row(base('V-4', { REMARKS: '=HYPERLINK("http://evil","x")' })),
+      row(base('V-4')),
+    ]);
+    expect(duplicate).toBe(false);
+    expect(await validateUpload(db, id)).toBe('validated');
+    const u = await uploaded(id);
+    expect(u).toMatchObject({
+      status: 'validated',
+      rowCount: 5,
+      acceptedCount: 1,
+      rejectedCount: 4,
+    });
+    const rows = await rowsOf(id);
+    expect(rows.map((r) => r.rowNo)).toEqual([2, 3, 4, 5, 6]);
+    expect(rows[0]).toMatchObject({ outcome: 'accepted', change: 'new' });
+    expect(rows[0]!.aadhaarVaultId).toBeTruthy();
+    expect(rows[1]!.errors.map((e) => e.column).sort()).toEqual(['DOB', 'GENDER', 'MOBILE']);
+    expect(rows[2]!.errors.map((e) => e.code).sort()).toEqual(['aadhaarChecksum', 'required']);
+    expect(rows[3]!.errors.map((e) => e.code)).toEqual(['duplicateInFile']);
+    expect(rows[3]!.fields.REMARKS).toBe('=HYPERLINK("http://evil","x")');
+    expect(rows[4]!.errors.map((e) => e.code)).toEqual(['duplicateInFile']);
+    const stored = JSON.stringify(rows);
+    expect(stored).not.toContain('234123412346');
+    expect(stored).not.toContain('2341 2341 2346');
+    expect(stored).not.toContain('234123412347');
+    const [vault] = await db
+      .select()
+      .from(aadhaarVault)
+      .where(eq(aadhaarVault.id, rows[0]!.aadhaarVaultId!));
+    expect(vault!.last4).toBe('2346');
+    expect(vault!.sealed).not.toContain('2346');
+  });
+
+  it('recognises the same file uploaded twice', async () => {
+    const rows = [row(base('D-1'))];
+    const first = await upload(rows);
+    const second = await upload(rows, 'again.csv');
+    expect(second).toEqual({ id: first.id, duplicate: true });
+  });
+
+  it.each([
+    ['a PDF renamed .csv', Buffer.from('%PDF-1.7\n%âãÏÓ\n1 0 obj'), 'pdf'],
+    ['an xlsx', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0]), 'spreadsheet'],
+    ['an unclosed quote', Buffer.from(`${HEADER.join(',')}\nADD,"X-1,unclosed\n`), 'unclosedQuote'],
+    ['duplicate headers', Buffer.from('CERT_NO,CERT_NO,CNAME\n1,2,3\n'), 'duplicateHeaders'],
+    ['missing headers', Buffer.from('CERT_NO,CNAME\nX,Y\n'), 'missingHeaders'],
+    ['only a header', Buffer.from(`${HEADER.join(',')}\n`), 'noRows'],
+  ])('refuses %s as a whole', async (_name, raw, code) => {
+    const { id } = await upload([], `${code}.csv`, raw);
+    expect(await validateUpload(db, id)).toBe('failed');
+    const u = await uploaded(id);
+    expect(u.status).toBe('failed');
+    expect(u.failure?.code).toBe(code);
+    expect(await rowsOf(id)).toHaveLength(0);
+  });
+
+  it('reads UTF-16 and BOM files', async () => {
+    const text = toCsv([HEADER, row(base('U-1', { CNAME: 'आशा शर्मा' }))]);
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    const bom = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(text.replace('U-1', 'U-2')),
+    ]);
+    for (const [raw, cert] of [
+      [le, 'U-1'],
+      [
+        Buffer.concat([
+          be.subarray(0, 2),
+          Buffer.from(text.replace('U-1', 'U-3'), 'utf16le').swap16(),
+        ]),
+        'U-3',
+      ],
+      [bom, 'U-2'],
+    ] as const) {
+      const { id } = await upload([], `${cert}.csv`, raw);
+      expect(await validateUpload(db, id)).toBe('validated');
+      const [r] = await rowsOf(id);
+      expect(r).toMatchObject({
+        certNo: cert,
+        outcome: 'accepted',
+        recipientName: 'आशा शर्मा',
+      });
+    }
+  });
+});
+
+describe('publishing and linking', () => {
+  it('publishes ADD, links by mobile, creates accounts, and sends the sign-in SMS', async () => {
+    const existingMobile = uniqueMobile();
+    const [existing] = await db
+      .insert(users)
+      .values({ name: 'RAVI  kumar.', mobile: existingMobile, dob: '2003-01-02', gender: 'M' })
+      .returning();
+    const newMobile = uniqueMobile();
+    const { id } = await upload([
+      row(
+        base('P-1', {
+          CNAME: 'Ravi Kumar',
+          DOB: '02-01-2003',
+          GENDER: 'M',
+          MOBILE: existingMobile,
+        }),
+      ),
+      row(base('P-2', { CNAME: 'Sita Devi', MOBILE: newMobile })),
+      row(base('P-3', { CNAME: 'Nobody Known' })),
+      row(base('P-4', { CNAME: 'Someone Else', DOB: '01-01-2000', MOBILE: existingMobile })),
+    ]);
+    await validateUpload(db, id);
+    expect(await publish(id)).toBe('published');
+    const u = await uploaded(id);
+    expect(u).toMatchObject({
+      status: 'published',
+      publishedRows: 4,
+      accountsCreated: 1,
+      linkedCount: 2,
+    });
+    const rows = await rowsOf(id);
+    expect(rows.every((r) => r.certificateId && r.publishedAt)).toBe(true);
+    expect(rows[0]!.linkedUserId).toBe(existing!.id);
+    expect(rows[2]!.linkedUserId).toBeNull();
+    expect(rows[3]!.linkedUserId).toBeNull(); // the mobile belongs to someone else
+    const [created] = await db.select().from(users).where(eq(users.mobile, newMobile));
+    expect(created).toMatchObject({ name: 'Sita Devi', dob: '2004-08-14', gender: 'F' });
+    expect(rows[1]!.linkedUserId).toBe(created!.id);
+    const roles = await db.select().from(memberships).where(eq(memberships.userId, created!.id));
+    expect(roles.map((m) => m.role)).toEqual(['citizen']);
+    const sms = await db.select().from(outbox).where(eq(outbox.recipient, newMobile));
+    expect(sms).toHaveLength(1);
+    expect(sms[0]!.body).toContain('https://sanad.test/sign-in');
+    const [cert] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, rows[1]!.certificateId!));
+    expect(cert).toMatchObject({
+      number: 'P-2',
+      lockerUserId: created!.id,
+      status: 'active',
+      version: 1,
+    });
+    expect(cert!.uri.startsWith(`${issuer.code}-SKCER-`)).toBe(true);
+  });
+
+  it('links by Aadhaar + name + DOB + gender before mobile', async () => {
+    const { id: first } = await upload([
+      row(base('A-1', { CNAME: 'Kavita Rao', AADHAAR_NO: '234123412346', MOBILE: uniqueMobile() })),
+    ]);
+    await validateUpload(db, first);
+    await publish(first);
+    const [r1] = await rowsOf(first);
+    // A second award with the same Aadhaar and no mobile reaches the same locker.
+    const { id: second } = await upload([
+      row(base('A-2', { CNAME: 'KAVITA  RAO', AADHAAR_NO: '234123412346' })),
+    ]);
+    await validateUpload(db, second);
+    await publish(second);
+    const [r2] = await rowsOf(second);
+    expect(r2!.linkedUserId).toBe(r1!.linkedUserId);
+    const [u] = await db.select().from(users).where(eq(users.id, r1!.linkedUserId!));
+    expect(u!.aadhaarVaultId).toBe(r1!.aadhaarVaultId);
+  });
+
+  it('UPDATE supersedes with a new version, unchanged rows are skipped, DELETE revokes', async () => {
+    const mobile = uniqueMobile();
+    const { id } = await upload([
+      row(base('C-1', { MOBILE: mobile })),
+      row(base('C-2', { MOBILE: mobile })),
+      row(base('C-3')),
+    ]);
+    await validateUpload(db, id);
+    await publish(id);
+    const before = await rowsOf(id);
+
+    const { id: fix } = await upload([
+      row(base('C-1', { OPERATION: 'U', MOBILE: mobile, JOB_ROLE: 'Senior Electrician' })),
+      row(base('C-2', { OPERATION: 'UPDATE', MOBILE: mobile })),
+      row(base('C-3', { OPERATION: 'D' })),
+      row(base('C-9', { OPERATION: 'UPDATE' })),
+      row(base('C-1', { OPERATION: 'ADD', CERT_NO: 'C-1x' })),
+    ]);
+    await validateUpload(db, fix);
+    const u = await uploaded(fix);
+    expect(u).toMatchObject({
+      changedCount: 1,
+      unchangedCount: 1,
+      deletedCount: 1,
+      newCount: 1,
+      rejectedCount: 1,
+    });
+    const rows = await rowsOf(fix);
+    expect(rows[0]!.changedFields).toEqual(['JOB_ROLE']);
+    expect(rows[3]!.errors.map((e) => e.code)).toEqual(['notPublished']);
+    expect(await publish(fix, 'modern')).toBe('published');
+
+    const after = await rowsOf(fix);
+    const [old] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, before[0]!.certificateId!));
+    const [next] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, after[0]!.certificateId!));
+    expect(old).toMatchObject({ status: 'superseded', supersededById: next!.id });
+    expect(next).toMatchObject({
+      version: 2,
+      supersedesId: old!.id,
+      status: 'active',
+      templateKey: 'modern',
+    });
+    expect((next!.data as { jobRole?: string }).jobRole).toBe('Senior Electrician');
+    expect(after[1]!.certificateId).toBeNull();
+    const [unchanged] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, before[1]!.certificateId!));
+    expect(unchanged!.status).toBe('active');
+    const [deleted] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, before[2]!.certificateId!));
+    expect(deleted!.status).toBe('revoked');
+    expect(deleted!.statusReason).toContain('Deleted');
+
+    // ADD of a published number, and UPDATE of a revoked one, are row errors next time.
+    const { id: again } = await upload([
+      row(base('C-1', { JOB_ROLE: 'x' })),
+      row(base('C-3', { OPERATION: 'UPDATE', REMARKS: 'x' })),
+    ]);
+    await validateUpload(db, again);
+    const rows3 = await rowsOf(again);
+    expect(rows3.map((r) => r.errors.map((e) => e.code))).toEqual([
+      ['alreadyPublished'],
+      ['notActive'],
+    ]);
+  });
+
+  it('reports where a publish stopped and resumes without duplicates', async () => {
+    const rows = Array.from({ length: 2500 }, (_, i) => row(base(`R-${i}`)));
+    const { id } = await upload(rows);
+    await validateUpload(db, id);
+    // A certificate issued elsewhere with the number of row 2,200 makes the second chunk fail.
+    const blocker = await issueCertificate(db, issuer.id, skillCertificate({ number: 'R-2198' }));
+    expect(await publish(id)).toBe('publish_failed');
+    const stopped = await uploaded(id);
+    expect(stopped.publishedRows).toBe(2000);
+    expect(stopped.publishError).toMatch(/rows 2,002.2,501/);
+    await db.delete(certificates).where(eq(certificates.id, blocker.id));
+    expect(await publish(id)).toBe('published');
+    expect(await runPublish(db, id)).toBe('skipped');
+    const certs = await db
+      .select({ number: certificates.number })
+      .from(certificates)
+      .where(eq(certificates.issuerOrgId, issuer.id));
+    const numbers = certs.map((c) => c.number).filter((n) => n.startsWith('R-'));
+    expect(numbers).toHaveLength(2500);
+    expect(new Set(numbers).size).toBe(2500);
+    expect((await uploaded(id)).publishedRows).toBe(2500);
+  });
+});

@@ -1,0 +1,119 @@
+import 'server-only';
+import { Transform, type Readable } from 'node:stream';
+import Papa from 'papaparse';
+import { openStored } from '@/lib/storage';
+import { sniffCsv } from './sniff';
+
+// Streaming read of a stored award CSV (issue 4, item 4): sniff the encoding from the first
+// bytes, decode to text, and hand papaparse's rows over in batches. Rows are numbered as a
+// spreadsheet shows them: the header is row 1, the first data row is row 2.
+
+export type FileFailure = { code: string; values?: Record<string, string | number> };
+
+export type CsvBatch = { rowNo: number; cells: string[] }[];
+
+/** Swaps byte pairs so that UTF-16BE can be decoded as UTF-16LE (Node has no utf16be). */
+function swapBytes(): Transform {
+  let carry: Buffer | null = null;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const buf: Buffer = carry ? Buffer.concat([carry, chunk]) : Buffer.from(chunk);
+      const even = buf.length - (buf.length % 2);
+      carry = even < buf.length ? buf.subarray(even) : null;
+      const out = Buffer.from(buf.subarray(0, even));
+      out.swap16();
+      done(null, out);
+    },
+  });
+}
+
+async function readHead(key: string): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const chunk of openStored(key, { start: 0, end: 64 * 1024 - 1 }))
+    parts.push(chunk as Buffer);
+  return Buffer.concat(parts);
+}
+
+/** A text stream of the file without its byte-order mark, or why the file is not a CSV. */
+export async function openCsvText(
+  key: string,
+): Promise<{ ok: true; text: Readable } | { ok: false; failure: FileFailure }> {
+  const sniff = sniffCsv(await readHead(key));
+  if (!sniff.ok) return { ok: false, failure: { code: sniff.code } };
+  const raw = openStored(key, { start: sniff.bomLength });
+  if (sniff.encoding === 'utf-8') {
+    raw.setEncoding('utf8');
+    return { ok: true, text: raw };
+  }
+  const le = sniff.encoding === 'utf-16be' ? raw.pipe(swapBytes()) : raw;
+  le.setEncoding('utf16le');
+  return { ok: true, text: le };
+}
+
+/**
+ * Parses the stored CSV and calls `onBatch` with its rows after the header. Stops with a
+ * failure for an unclosed quote, a NUL byte or more than `maxRows` data rows. Rows whose cells
+ * are all empty are skipped but still counted, so row numbers match the spreadsheet.
+ */
+export async function readCsv(
+  key: string,
+  opts: {
+    maxRows: number;
+    onHeader: (header: string[]) => FileFailure | null;
+    onBatch: (batch: CsvBatch) => void;
+  },
+): Promise<{ ok: true; rows: number } | { ok: false; failure: FileFailure }> {
+  const opened = await openCsvText(key);
+  if (!opened.ok) return opened;
+  let nextRowNo = 1;
+  let dataRows = 0;
+  let header: string[] | null = null;
+  let failure: FileFailure | null = null;
+
+  await new Promise<void>((resolve, reject) => {
+    Papa.parse<string[]>(opened.text, {
+      header: false,
+      skipEmptyLines: false,
+      chunk(results, parser) {
+        const batch: CsvBatch = [];
+        for (const cells of results.data) {
+          const rowNo = nextRowNo++;
+          if (header === null) {
+            header = cells;
+            failure = opts.onHeader(cells);
+            if (failure) break;
+            continue;
+          }
+          if (cells.every((c) => c.trim() === '')) continue;
+          if (cells.some((c) => c.includes('\u0000'))) {
+            failure = { code: 'binary' };
+            break;
+          }
+          dataRows += 1;
+          if (dataRows > opts.maxRows) {
+            failure = { code: 'tooManyRows', values: { max: opts.maxRows } };
+            break;
+          }
+          batch.push({ rowNo, cells });
+        }
+        const quote = results.errors.find((e) => e.code === 'MissingQuotes');
+        if (!failure && quote)
+          failure = {
+            code: 'unclosedQuote',
+            values: { row: (quote.row ?? 0) + nextRowNo - results.data.length },
+          };
+        if (failure) {
+          parser.abort();
+          return;
+        }
+        opts.onBatch(batch);
+      },
+      complete: () => resolve(),
+      error: (error: Error) => reject(error),
+    });
+  });
+  if (failure) return { ok: false, failure };
+  if (header === null) return { ok: false, failure: { code: 'empty' } };
+  if (dataRows === 0) return { ok: false, failure: { code: 'noRows' } };
+  return { ok: true, rows: dataRows };
+}
