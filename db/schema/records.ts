@@ -11,7 +11,6 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { organisations, users } from './identity';
-import { aadhaarVault } from './vault';
 
 export const UPLOAD_STATUSES = [
   'received', // stored, waiting for validation
@@ -106,7 +105,8 @@ export const recordRows = pgTable(
     outcome: text('outcome', { enum: ['accepted', 'rejected'] }).notNull(),
     errors: jsonb('errors').$type<RowError[]>().notNull(),
     fields: jsonb('fields').$type<Record<string, string>>().notNull(),
-    aadhaarVaultId: uuid('aadhaar_vault_id').references(() => aadhaarVault.id),
+    /** The row's Aadhaar as a vault id (written with the rows by COPY, the vault entry after). */
+    aadhaarVaultId: uuid('aadhaar_vault_id'),
     /** Against what is published: new, changed, deleted, unchanged (accepted rows only). */
     change: text('change', { enum: ['new', 'changed', 'deleted', 'unchanged'] }),
     changedFields: jsonb('changed_fields').$type<string[]>(),

@@ -1,5 +1,6 @@
 import { outbox } from '@/db/schema';
-import type { DbOrTx } from '@/db/client';
+import { sql } from 'drizzle-orm';
+import { pgArray, type DbOrTx } from '@/db/client';
 
 export type OutboxMessage = {
   channel: 'email' | 'sms';
@@ -27,17 +28,14 @@ export async function addToOutbox(tx: DbOrTx, message: OutboxMessage): Promise<s
   return row!.id;
 }
 
-/** Many messages in one statement (bulk publishing), in the caller's transaction. */
+/** Many messages in a few statements (bulk publishing), in the caller's transaction. */
 export async function addManyToOutbox(tx: DbOrTx, messages: OutboxMessage[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += 2000) {
-    await tx.insert(outbox).values(
-      messages.slice(i, i + 2000).map((m) => ({
-        channel: m.channel,
-        recipient: m.recipient,
-        subject: m.subject ?? null,
-        body: m.body,
-        template: m.template,
-      })),
-    );
+  for (let i = 0; i < messages.length; i += 5000) {
+    const m = messages.slice(i, i + 5000);
+    await tx.execute(sql`
+      insert into outbox (channel, recipient, subject, body, template)
+      select * from unnest(${pgArray(m.map((x) => x.channel))}::notify_channel[],
+        ${pgArray(m.map((x) => x.recipient))}::text[], ${pgArray(m.map((x) => x.subject ?? null))}::text[],
+        ${pgArray(m.map((x) => x.body))}::text[], ${pgArray(m.map((x) => x.template))}::text[])`);
   }
 }

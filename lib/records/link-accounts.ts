@@ -122,10 +122,10 @@ export async function linkRecipients(tx: Tx, rows: LinkInput[]): Promise<LinkOut
     select id, name, dob::text as dob, gender::text as gender, mobile, email,
            aadhaar_vault_id as "aadhaarVaultId"
     from users
-    where status = 'active'
-      and (aadhaar_vault_id = any(${pgArray(vaultIds)}::uuid[])
-           or mobile = any(${pgArray(mobiles)}::text[])
-           or email = any(${pgArray(emails)}::text[]))`)) as unknown as UserRow[];
+    where status = 'active' and id in (
+      select id from users where aadhaar_vault_id = any(${pgArray(vaultIds)}::uuid[])
+      union select id from users where mobile = any(${pgArray(mobiles)}::text[])
+      union select id from users where email = any(${pgArray(emails)}::text[]))`)) as unknown as UserRow[];
   const byAadhaar = new Map<string, Candidate>();
   const byMobile = new Map<string, Candidate>();
   const taken = new Set<string>();

@@ -94,6 +94,11 @@ export async function readCsv(
             failure = { code: 'tooManyRows', values: { max: opts.maxRows } };
             break;
           }
+          // Badly decoded text can hold lone surrogates, which PostgreSQL's jsonb refuses.
+          for (let i = 0; i < cells.length; i++) {
+            const c = cells[i] as string & { isWellFormed(): boolean; toWellFormed(): string };
+            if (!c.isWellFormed()) cells[i] = c.toWellFormed();
+          }
           batch.push({ rowNo, cells });
         }
         const quote = results.errors.find((e) => e.code === 'MissingQuotes');

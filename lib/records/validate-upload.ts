@@ -1,20 +1,22 @@
 import 'server-only';
-import { and, eq, inArray } from 'drizzle-orm';
-import type { Db, Tx } from '@/db/client';
-import { institutionProfiles, recordRows, recordUploads, type RowError } from '@/db/schema';
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { pgArray, type Db, type Tx } from '@/db/client';
+import { institutionProfiles, recordUploads, type RowError } from '@/db/schema';
 import { config } from '@/lib/config';
-import { vaultAadhaarNumbers } from '@/lib/vault/aadhaar';
+import { aadhaarVaultEntry, storeVaultEntries, type VaultEntry } from '@/lib/vault/aadhaar';
 import { analyseHeader, type HeaderAnalysis } from './columns';
-import { copyRows } from './copy-rows';
+import { openCopy, recordRowLine, type RowToStore } from './copy-rows';
 import { latestCertificates, sourceFieldsOf } from './published';
 import { readCsv, type FileFailure } from './read-csv';
-import { prepareRowContext, validateRow, type ValidatedRow } from './validate-row';
+import { prepareRowContext, validateRow } from './validate-row';
 
 // Server-side validation of an upload (seed 000 §2.5 ii; spec/records-csv.md "Rules"): every
 // row gets a result, and every accepted row is compared with what is published (issue 4,
-// item 5). Re-running it for the same upload replaces its rows, so a retried job is harmless.
+// item 5). Rows stream into the database as they are parsed; the few rows that the checks
+// across rows change (duplicates, published numbers, corrections) are updated afterwards. A
+// rerun for the same upload replaces its rows, so a retried job is harmless.
 
-type Row = ValidatedRow & { rowNo: number };
+type Light = { rowNo: number; op: 'ADD' | 'UPDATE' | 'DELETE'; certNo: string; ok: boolean };
 
 function headerFailure(h: HeaderAnalysis): FileFailure | null {
   if (h.blank.length) return { code: 'blankHeader', values: { positions: h.blank.join(', ') } };
@@ -32,14 +34,124 @@ function diffFields(before: Record<string, string>, after: Record<string, string
   return [...keys].filter((k) => (before[k] ?? '') !== (after[k] ?? '')).sort();
 }
 
-async function fail(db: Db, uploadId: string, failure: FileFailure): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.delete(recordRows).where(eq(recordRows.uploadId, uploadId));
-    await tx
-      .update(recordUploads)
-      .set({ status: 'failed', failure, validatedAt: new Date() })
-      .where(eq(recordUploads.id, uploadId));
-  });
+class FileRefused extends Error {
+  constructor(readonly failure: FileFailure) {
+    super(failure.code);
+  }
+}
+
+type Fix = {
+  rowNo: number;
+  extra: RowError[];
+  change: 'new' | 'changed' | 'deleted' | 'unchanged' | null;
+  changedFields: string[] | null;
+  existing: string | null;
+};
+
+/** Checks across rows and against what is published; returns the rows whose result changes. */
+async function crossChecks(tx: Tx, uploadId: string, orgId: string, rows: Light[]): Promise<Fix[]> {
+  const byNumber = new Map<string, number[]>();
+  for (const r of rows) {
+    if (!r.certNo) continue;
+    const list = byNumber.get(r.certNo);
+    if (list) list.push(r.rowNo);
+    else byNumber.set(r.certNo, [r.rowNo]);
+  }
+  const published = await latestCertificates(tx, orgId, [...byNumber.keys()]);
+  const fixes: Fix[] = [];
+  const updates: { rowNo: number; existing: string }[] = [];
+  for (const r of rows) {
+    const extra: RowError[] = [];
+    const same = byNumber.get(r.certNo);
+    // The same certificate number twice in one file is an error for both rows.
+    if (same && same.length > 1)
+      extra.push({
+        column: 'CERT_NO',
+        value: r.certNo,
+        code: 'duplicateInFile',
+        values: { rows: same.join(', ') },
+      });
+    const current = r.certNo ? published.get(r.certNo) : undefined;
+    if (r.certNo && r.op === 'ADD' && current)
+      extra.push({ column: 'CERT_NO', value: r.certNo, code: 'alreadyPublished' });
+    if (r.certNo && r.op !== 'ADD' && !current)
+      extra.push({ column: 'CERT_NO', value: r.certNo, code: 'notPublished' });
+    if (r.certNo && r.op !== 'ADD' && current && current.status !== 'active')
+      extra.push({
+        column: 'CERT_NO',
+        value: r.certNo,
+        code: 'notActive',
+        values: { status: current.status },
+      });
+    if (extra.length) {
+      fixes.push({ rowNo: r.rowNo, extra, change: null, changedFields: null, existing: null });
+    } else if (r.ok && r.op === 'DELETE') {
+      fixes.push({
+        rowNo: r.rowNo,
+        extra,
+        change: 'deleted',
+        changedFields: null,
+        existing: current!.id,
+      });
+    } else if (r.ok && r.op === 'UPDATE') {
+      updates.push({ rowNo: r.rowNo, existing: current!.id });
+    }
+  }
+  // A correction is compared field by field with the row it was published from.
+  for (let i = 0; i < updates.length; i += 5000) {
+    const slice = updates.slice(i, i + 5000);
+    const mine = (await tx.execute(sql`
+      select row_no as "rowNo", fields, aadhaar_vault_id as "aadhaarVaultId" from record_rows
+      where upload_id = ${uploadId} and row_no = any(${pgArray(slice.map((u) => u.rowNo))}::int[])`)) as unknown as {
+      rowNo: number;
+      fields: Record<string, string>;
+      aadhaarVaultId: string | null;
+    }[];
+    const byRow = new Map(mine.map((m) => [m.rowNo, m]));
+    const sources = await sourceFieldsOf(
+      tx,
+      slice.map((u) => u.existing),
+    );
+    for (const u of slice) {
+      const now = byRow.get(u.rowNo)!;
+      const source = sources.get(u.existing);
+      const changed = source
+        ? diffFields(source.fields, now.fields).concat(
+            (source.aadhaarVaultId ?? null) !== (now.aadhaarVaultId ?? null) ? ['AADHAAR_NO'] : [],
+          )
+        : [];
+      fixes.push({
+        rowNo: u.rowNo,
+        extra: [],
+        change: source && changed.length === 0 ? 'unchanged' : 'changed',
+        changedFields: changed,
+        existing: u.existing,
+      });
+    }
+  }
+  return fixes;
+}
+
+async function applyFixes(tx: Tx, uploadId: string, fixes: Fix[]): Promise<void> {
+  for (let i = 0; i < fixes.length; i += 5000) {
+    const f = fixes.slice(i, i + 5000);
+    await tx.execute(sql`
+      update record_rows r set
+        errors = r.errors || v.extra::jsonb,
+        outcome = case when jsonb_array_length(r.errors || v.extra::jsonb) > 0
+                       then 'rejected' else 'accepted' end,
+        change = case when jsonb_array_length(r.errors || v.extra::jsonb) > 0
+                      then null else v.change end,
+        changed_fields = v.changed::jsonb,
+        existing_certificate_id = v.existing
+      from unnest(${pgArray(f.map((x) => x.rowNo))}::int[],
+                  ${pgArray(f.map((x) => JSON.stringify(x.extra)))}::text[],
+                  ${pgArray(f.map((x) => x.change))}::text[],
+                  ${pgArray(f.map((x) => (x.changedFields ? JSON.stringify(x.changedFields) : null)))}::text[],
+                  ${pgArray(f.map((x) => x.existing))}::uuid[])
+           as v(row_no, extra, change, changed, existing)
+      where r.upload_id = ${uploadId} and r.row_no = v.row_no`);
+  }
 }
 
 /** Validates a received upload; returns the final status. */
@@ -55,129 +167,113 @@ export async function validateUpload(db: Db, uploadId: string): Promise<string> 
     )
     .returning();
   if (!upload) return 'skipped';
-
   const [profile] = await db
     .select({ docType: institutionProfiles.defaultDocType })
     .from(institutionProfiles)
     .where(eq(institutionProfiles.orgId, upload.orgId));
-  let header: HeaderAnalysis | null = null;
-  const rows: Row[] = [];
-  const read = await readCsv(upload.fileKey, {
-    maxRows: config.recordsMaxRows,
-    onHeader(cells) {
-      header = analyseHeader(cells);
-      return headerFailure(header);
-    },
-    onBatch(batch) {
-      const ctx = prepareRowContext(header!, profile?.docType ?? 'SKCER');
-      for (const { rowNo, cells } of batch) rows.push({ rowNo, ...validateRow(cells, ctx) });
-    },
-  });
-  if (!read.ok) {
-    await fail(db, uploadId, read.failure);
+
+  try {
+    return await db.transaction(async (tx) => {
+      // A second runner of the same upload (a retried job, the sweep) waits for the first.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`validate:${uploadId}`}))`);
+      const [again] = await tx
+        .select({ status: recordUploads.status })
+        .from(recordUploads)
+        .where(eq(recordUploads.id, uploadId));
+      if (again?.status !== 'validating') return 'skipped';
+      await tx.execute(sql`delete from record_rows where upload_id = ${uploadId}`);
+      const copy = await openCopy<RowToStore>(tx, recordRowLine);
+      const light: Light[] = [];
+      const vault = new Map<string, VaultEntry>();
+      let header: HeaderAnalysis | null = null;
+      let ctx: ReturnType<typeof prepareRowContext> | null = null;
+      // The COPY is always ended before the transaction goes on or rolls back: a connection in
+      // COPY mode cannot do either.
+      const reading = readCsv(upload.fileKey, {
+        maxRows: config.recordsMaxRows,
+        onHeader(cells) {
+          header = analyseHeader(cells);
+          ctx = prepareRowContext(header, profile?.docType ?? 'SKCER');
+          return headerFailure(header);
+        },
+        onBatch(batch) {
+          for (const { rowNo, cells } of batch) {
+            const v = validateRow(cells, ctx!);
+            let vaultId: string | null = null;
+            if (v.aadhaar) {
+              let entry = vault.get(v.aadhaar);
+              if (!entry) vault.set(v.aadhaar, (entry = aadhaarVaultEntry(v.aadhaar)));
+              vaultId = entry.id;
+            }
+            const ok = v.errors.length === 0;
+            light.push({ rowNo, op: v.operation, certNo: v.certNo, ok });
+            copy.write({
+              uploadId,
+              rowNo,
+              operation: v.operation,
+              certNo: v.certNo,
+              recipientName: v.fields.CNAME ?? null,
+              outcome: ok ? 'accepted' : 'rejected',
+              errors: v.errors,
+              fields: v.fields,
+              aadhaarVaultId: vaultId,
+              // Provisional; crossChecks corrects the rows it concerns.
+              change: !ok
+                ? null
+                : v.operation === 'ADD'
+                  ? 'new'
+                  : v.operation === 'DELETE'
+                    ? 'deleted'
+                    : 'changed',
+            });
+          }
+        },
+      });
+      const read = await reading.finally(() => copy.end());
+      if (!read.ok) throw new FileRefused(read.failure);
+      await storeVaultEntries(tx, [...vault.values()]);
+      await applyFixes(tx, uploadId, await crossChecks(tx, uploadId, upload.orgId, light));
+
+      const counts = (await tx.execute(sql`
+        select count(*)::int as rows,
+          count(*) filter (where outcome = 'accepted')::int as accepted,
+          count(*) filter (where outcome = 'rejected')::int as rejected,
+          count(*) filter (where change = 'new')::int as new,
+          count(*) filter (where change = 'changed')::int as changed,
+          count(*) filter (where change = 'deleted')::int as deleted,
+          count(*) filter (where change = 'unchanged')::int as unchanged
+        from record_rows where upload_id = ${uploadId}`)) as unknown as [
+        Record<
+          'rows' | 'accepted' | 'rejected' | 'new' | 'changed' | 'deleted' | 'unchanged',
+          number
+        >,
+      ];
+      const c = counts[0];
+      const h = header as unknown as HeaderAnalysis;
+      await tx
+        .update(recordUploads)
+        .set({
+          status: 'validated',
+          validatedAt: new Date(),
+          columns: { recognised: h.recognised, unknown: h.unknown, missing: h.missing },
+          rowCount: c.rows,
+          validatedRows: c.rows,
+          acceptedCount: c.accepted,
+          rejectedCount: c.rejected,
+          newCount: c.new,
+          changedCount: c.changed,
+          deletedCount: c.deleted,
+          unchangedCount: c.unchanged,
+        })
+        .where(eq(recordUploads.id, uploadId));
+      return 'validated';
+    });
+  } catch (error) {
+    if (!(error instanceof FileRefused)) throw error;
+    await db
+      .update(recordUploads)
+      .set({ status: 'failed', failure: error.failure, validatedAt: new Date() })
+      .where(eq(recordUploads.id, uploadId));
     return 'failed';
   }
-  const h = header as unknown as HeaderAnalysis;
-
-  // The same certificate number twice in one file is an error for both rows.
-  const byNumber = new Map<string, Row[]>();
-  for (const r of rows) {
-    if (!r.certNo) continue;
-    const list = byNumber.get(r.certNo);
-    if (list) list.push(r);
-    else byNumber.set(r.certNo, [r]);
-  }
-  for (const [certNo, list] of byNumber) {
-    if (list.length < 2) continue;
-    for (const r of list)
-      r.errors.push({
-        column: 'CERT_NO',
-        value: certNo,
-        code: 'duplicateInFile',
-        values: { rows: list.map((o) => o.rowNo).join(', ') },
-      });
-  }
-
-  // Against what is published: ADD needs a new number, UPDATE/DELETE an active one.
-  const published = await latestCertificates(db, upload.orgId, [...byNumber.keys()]);
-  const sources = await sourceFieldsOf(
-    db,
-    [...published.values()].filter((c) => c.status === 'active').map((c) => c.id),
-  );
-  const vaultIds = await vaultAadhaarNumbers(
-    db,
-    rows.filter((r) => r.aadhaar).map((r) => r.aadhaar!),
-  );
-
-  const out = rows.map((r) => {
-    const current = published.get(r.certNo);
-    const errors: RowError[] = r.errors;
-    if (r.certNo) {
-      if (r.operation === 'ADD' && current)
-        errors.push({ column: 'CERT_NO', value: r.certNo, code: 'alreadyPublished' });
-      if (r.operation !== 'ADD' && !current)
-        errors.push({ column: 'CERT_NO', value: r.certNo, code: 'notPublished' });
-      if (r.operation !== 'ADD' && current && current.status !== 'active')
-        errors.push({
-          column: 'CERT_NO',
-          value: r.certNo,
-          code: 'notActive',
-          values: { status: current.status },
-        });
-    }
-    const aadhaarVaultId = r.aadhaar ? (vaultIds.get(r.aadhaar) ?? null) : null;
-    const accepted = errors.length === 0;
-    let change: 'new' | 'changed' | 'deleted' | 'unchanged' | null = null;
-    let changedFields: string[] | null = null;
-    if (accepted) {
-      if (r.operation === 'ADD') change = 'new';
-      else if (r.operation === 'DELETE') change = 'deleted';
-      else {
-        const source = sources.get(current!.id);
-        changedFields = source
-          ? diffFields(source.fields, r.fields).concat(
-              (source.aadhaarVaultId ?? null) !== aadhaarVaultId ? ['AADHAAR_NO'] : [],
-            )
-          : [];
-        change = source && changedFields.length === 0 ? 'unchanged' : 'changed';
-      }
-    }
-    return {
-      uploadId,
-      rowNo: r.rowNo,
-      operation: r.operation,
-      certNo: r.certNo,
-      recipientName: r.fields.CNAME ?? null,
-      outcome: accepted ? ('accepted' as const) : ('rejected' as const),
-      errors,
-      fields: r.fields,
-      aadhaarVaultId,
-      change,
-      changedFields,
-      existingCertificateId: r.operation !== 'ADD' && accepted ? current!.id : null,
-    };
-  });
-
-  const count = (pred: (o: (typeof out)[number]) => boolean) => out.filter(pred).length;
-  await db.transaction(async (tx: Tx) => {
-    await tx.delete(recordRows).where(eq(recordRows.uploadId, uploadId));
-    await copyRows(tx, out);
-    await tx
-      .update(recordUploads)
-      .set({
-        status: 'validated',
-        validatedAt: new Date(),
-        columns: { recognised: h.recognised, unknown: h.unknown, missing: h.missing },
-        rowCount: out.length,
-        validatedRows: out.length,
-        acceptedCount: count((o) => o.outcome === 'accepted'),
-        rejectedCount: count((o) => o.outcome === 'rejected'),
-        newCount: count((o) => o.change === 'new'),
-        changedCount: count((o) => o.change === 'changed'),
-        deletedCount: count((o) => o.change === 'deleted'),
-        unchangedCount: count((o) => o.change === 'unchanged'),
-      })
-      .where(eq(recordUploads.id, uploadId));
-  });
-  return 'validated';
 }

@@ -1,12 +1,11 @@
 import 'server-only';
 import { createHmac } from 'node:crypto';
-import { inArray, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { pgArray, type DbOrTx } from '@/db/client';
-import { aadhaarVault } from '@/db/schema';
 import { deriveKey, seal } from '@/lib/crypto/secret-box';
 
 // DESIGN.md, Data: an Aadhaar number is kept only here, sealed (AES-256-GCM under the master
-// key) with an HMAC blind index for matching. Callers get a vault id back and keep that.
+// key) with an HMAC blind index for matching. Callers keep the vault id, never the number.
 
 let indexKey: { master: string; key: Buffer } | null = null;
 
@@ -16,37 +15,42 @@ function blindIndexKey(): Buffer {
   return indexKey.key;
 }
 
-/** The blind index of a 12-digit Aadhaar number (hex HMAC-SHA256). */
-export function aadhaarBlindIndex(digits: string): string {
-  return createHmac('sha256', blindIndexKey()).update(digits).digest('hex');
-}
+export type VaultEntry = { id: string; blindIndex: string; sealed: string; last4: string };
 
 /**
- * Puts Aadhaar numbers (12 digits each, already validated) into the vault and returns the vault
- * id of each. The same number always gets the same id.
+ * The vault entry for a 12-digit Aadhaar number. Its id is derived from the blind index, so the
+ * same number always has the same id and a bulk upload can refer to it before it is stored.
  */
+export function aadhaarVaultEntry(digits: string): VaultEntry {
+  const mac = createHmac('sha256', blindIndexKey()).update(digits).digest();
+  const h = mac.subarray(0, 16).toString('hex');
+  // A UUID (version 8, "custom") made of the first 122 bits of the blind index.
+  const v = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  const id = `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${v}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  return { id, blindIndex: mac.toString('hex'), sealed: seal(digits), last4: digits.slice(-4) };
+}
+
+/** Stores entries (those already present are left as they are). */
+export async function storeVaultEntries(db: DbOrTx, entries: VaultEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 5000) {
+    const slice = entries.slice(i, i + 5000);
+    await db.execute(sql`
+      insert into aadhaar_vault (id, blind_index, sealed, last4)
+      select * from unnest(${pgArray(slice.map((e) => e.id))}::uuid[],
+                           ${pgArray(slice.map((e) => e.blindIndex))}::text[],
+                           ${pgArray(slice.map((e) => e.sealed))}::text[],
+                           ${pgArray(slice.map((e) => e.last4))}::text[])
+      on conflict do nothing`);
+  }
+}
+
+/** Puts Aadhaar numbers into the vault; returns the vault id of each. */
 export async function vaultAadhaarNumbers(
   db: DbOrTx,
   numbers: Iterable<string>,
 ): Promise<Map<string, string>> {
-  const byIndex = new Map<string, string>();
-  for (const digits of numbers) byIndex.set(aadhaarBlindIndex(digits), digits);
-  const out = new Map<string, string>();
-  const entries = [...byIndex.entries()];
-  for (let i = 0; i < entries.length; i += 5000) {
-    const slice = entries.slice(i, i + 5000);
-    const indexes = slice.map(([index]) => index);
-    await db.execute(sql`
-      insert into aadhaar_vault (blind_index, sealed, last4)
-      select * from unnest(${pgArray(indexes)}::text[],
-                           ${pgArray(slice.map(([, d]) => seal(d)))}::text[],
-                           ${pgArray(slice.map(([, d]) => d.slice(-4)))}::text[])
-      on conflict (blind_index) do nothing`);
-    const rows = await db
-      .select({ id: aadhaarVault.id, blindIndex: aadhaarVault.blindIndex })
-      .from(aadhaarVault)
-      .where(inArray(aadhaarVault.blindIndex, indexes));
-    for (const r of rows) out.set(byIndex.get(r.blindIndex)!, r.id);
-  }
-  return out;
+  const out = new Map<string, VaultEntry>();
+  for (const digits of numbers) if (!out.has(digits)) out.set(digits, aadhaarVaultEntry(digits));
+  await storeVaultEntries(db, [...out.values()]);
+  return new Map([...out].map(([d, e]) => [d, e.id]));
 }
