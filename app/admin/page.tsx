@@ -1,24 +1,40 @@
 import { getTranslations } from 'next-intl/server';
+import Link from 'next/link';
 import { Card, PageTitle } from '@/components/ui';
+import { getDb } from '@/db/client';
 import { adminOverview } from '@/lib/admin/overview';
+import { countPendingApplications } from '@/lib/institutions';
 import { requirePageAccess } from '@/lib/auth/guard';
 
 export default async function AdminPage() {
   await requirePageAccess('admin.view', { next: '/admin' });
   const t = await getTranslations('admin');
-  const o = await adminOverview();
+  const [o, pendingApplications] = await Promise.all([
+    adminOverview(),
+    countPendingApplications(getDb()),
+  ]);
+  const ti = await getTranslations('adminInstitutions');
   const stats = [
     { label: t('users'), value: o.users },
     { label: t('organisations'), value: o.organisations },
     { label: t('pendingMessages'), value: o.pendingMessages },
+    { label: ti('overviewPending'), value: pendingApplications, href: '/admin/institutions' },
   ];
   return (
     <div className="space-y-6" data-testid="area-admin">
       <PageTitle>{t('title')}</PageTitle>
-      <div className="grid gap-4 sm:grid-cols-3">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         {stats.map((s) => (
           <Card key={s.label}>
-            <p className="text-sm text-slate-500">{s.label}</p>
+            <p className="text-sm text-slate-500">
+              {s.href ? (
+                <Link href={s.href} className="underline">
+                  {s.label}
+                </Link>
+              ) : (
+                s.label
+              )}
+            </p>
             <p className="mt-1 text-3xl font-semibold">{s.value}</p>
           </Card>
         ))}

@@ -1,6 +1,12 @@
 import Link from 'next/link';
-import type { RowError } from '@/db/schema';
 import { Badge, buttonStyles, inputStyles } from '@/components/ui';
+
+type RowError = {
+  column: string;
+  value: string;
+  code: string;
+  values?: Record<string, string | number>;
+};
 
 type Row = {
   rowNo: number;

@@ -4,6 +4,7 @@ import { certificates, organisations, users } from '@/db/schema';
 import { seedDemoData, type DemoSignIn } from '@/db/seed';
 import { changeCertificateStatus, issueCertificates } from '@/lib/credentials/issue';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
+import { seedDemoRegistry } from '@/lib/institutions/demo-registry';
 
 // Demo data for a first run: the people of db/seed.ts plus a few signed certificates, so that a
 // newcomer can open the locker, the institution dashboard and /verify straight away.
@@ -142,6 +143,7 @@ export async function seedDemo(
 ): Promise<{ seeded: boolean; signIns: DemoSignIn[]; certificates: DemoCertificate[] }> {
   const base = await seedDemoData(db);
   if (base.seeded) await issueDemoCertificates(db);
+  await seedDemoRegistry(db);
   const rows = await db
     .select({
       number: certificates.number,

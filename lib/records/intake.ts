@@ -22,7 +22,6 @@ export type ReceiveInput = {
 };
 
 function cleanFileName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   const base = name
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .split(/[\\/]/)

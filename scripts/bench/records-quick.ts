@@ -23,14 +23,35 @@ async function main() {
   try {
     await runMigrations(url);
     const { db, sql } = createDb(url, 2);
-    const [org] = await db.insert(organisations).values({ kind: 'institution', name: 'Quick', code: 'in.sanad.quick', status: 'active' }).returning();
+    const [org] = await db
+      .insert(organisations)
+      .values({ kind: 'institution', name: 'Quick', code: 'in.sanad.quick', status: 'active' })
+      .returning();
     await ensureIssuerKeys(db, org!.id);
     const [u] = await db.insert(users).values({ name: 'op', mobile: '9000000003' }).returning();
     await sql.end();
     const file = '/tmp/sanad-quick.csv';
-    fs.writeFileSync(file, Papa.unparse([sampleHeader(), ...generateAwardRows({ count: ROWS, seed: 42, certPrefix: 'B/', withMobile: 0.9, withAadhaar: 0.5 })]));
+    fs.writeFileSync(
+      file,
+      Papa.unparse([
+        sampleHeader(),
+        ...generateAwardRows({
+          count: ROWS,
+          seed: 42,
+          certPrefix: 'B/',
+          withMobile: 0.9,
+          withAadhaar: 0.5,
+        }),
+      ]),
+    );
     const child = fork('scripts/bench/records-work.ts', [file, org!.id, u!.id], {
-      execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])],
+      execArgv: [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/hooks/register.mjs',
+        ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      ],
       env: { ...process.env, DATABASE_URL: url },
     });
     await new Promise<void>((resolve) => {
@@ -44,5 +65,8 @@ async function main() {
     await admin.end();
   }
 }
-main().catch((e) => { console.error(e); process.exit(1); });
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
 void path;

@@ -95,7 +95,7 @@ async function main() {
 
     // A realistic file: NAD + skill columns, two subjects, 90% with mobile, 50% with Aadhaar.
     const file = path.join(DATA_DIR, 'bench-100k.csv');
-    let t = performance.now();
+    const t = performance.now();
     const rows = generateAwardRows({
       count: ROWS,
       seed: 42,

@@ -9,7 +9,11 @@ export default async function InstitutionLayout({ children }: { children: ReactN
   return (
     <AreaShell
       title={t('areas.institution')}
-      links={[{ href: '/institution', label: t('institution.title') }]}
+      links={[
+        { href: '/institution', label: t('institution.title') },
+        { href: '/institution/uploads/new', label: t('recordUpload.nav') },
+        { href: '/institution/people', label: t('institutionPeople.nav') },
+      ]}
     >
       {children}
     </AreaShell>

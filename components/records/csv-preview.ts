@@ -1,0 +1,228 @@
+import Papa from 'papaparse';
+import { analyseHeader, canonicalHeader, type HeaderAnalysis } from '@/lib/records/columns';
+
+// The in-browser preview of an award CSV (issue "Institution repository", item 3). Pure, so it
+// runs in unit tests; it reads the file as the server does (lib/records/read-csv.ts): the header
+// is row 1, rows are numbered as a spreadsheet shows them, blank rows are skipped but counted.
+
+export const SAMPLE_ROWS = 5;
+export const LISTED_ROWS = 20;
+
+export type Issue = { code: string; values?: Record<string, string | number> };
+export type RowIssue = Issue & { column: string; value: string };
+export type RowCheck = (
+  cells: readonly string[],
+  header: HeaderAnalysis,
+) => { certNo: string; errors: RowIssue[] };
+
+export type CsvPreview = {
+  /** Header cells as written (trimmed). */
+  columns: string[];
+  header: HeaderAnalysis | null;
+  rows: number;
+  /** The first rows, Aadhaar masked. */
+  sample: string[][];
+  errorRows: number;
+  /** The first rows with problems, Aadhaar masked. */
+  listed: { rowNo: number; issues: RowIssue[] }[];
+  /** Problems that stop the upload (the server would refuse the whole file). */
+  blocking: Issue[];
+  /** Some bytes were not valid in the file's encoding (e.g. an ANSI export read as UTF-8). */
+  unreadable: boolean;
+};
+
+/** Aadhaar is never shown in clear (seed 000 §2.7): `XXXX XXXX 1234`. */
+export function maskAadhaar(value: string): string {
+  if (!value.trim()) return '';
+  return `XXXX XXXX ${value.replace(/\D/g, '').slice(-4).padStart(4, 'X')}`;
+}
+
+/** AADHAAR_NO, and unknown columns that look like it (AADHAR, ADHAAR_NUMBER, UID…). */
+export function isAadhaarColumn(name: string): boolean {
+  const c = canonicalHeader(name);
+  return /A{1,2}DH?A{1,2}R/.test(c) || /^UID/.test(c);
+}
+
+function maskIssue(issue: RowIssue): RowIssue {
+  if (!isAadhaarColumn(issue.column)) return issue;
+  const values = issue.values
+    ? Object.fromEntries(
+        Object.entries(issue.values).map(([k, v]) => [
+          k,
+          typeof v === 'string' && /\d{8}/.test(v.replace(/\s/g, '')) ? maskAadhaar(v) : v,
+        ]),
+      )
+    : undefined;
+  return { ...issue, value: maskAadhaar(issue.value), ...(values ? { values } : {}) };
+}
+
+/** Cuts streamed text after the last line break outside quotes: each piece is whole records. */
+export function createRecordSplitter() {
+  let buf = '';
+  let scanned = 0;
+  let inQuotes = false;
+  return {
+    push(text: string): string {
+      buf += text;
+      let cut = -1;
+      for (let i = scanned; i < buf.length; i++) {
+        const c = buf.charCodeAt(i);
+        if (c === 34) inQuotes = !inQuotes;
+        else if (c === 10 && !inQuotes) cut = i + 1;
+      }
+      scanned = buf.length;
+      if (cut < 0) return '';
+      const out = buf.slice(0, cut);
+      buf = buf.slice(cut);
+      scanned -= cut;
+      return out;
+    },
+    flush(): string {
+      const out = buf;
+      buf = '';
+      scanned = 0;
+      return out;
+    },
+  };
+}
+
+export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxRows: number }) {
+  let delimiter: string | undefined;
+  let nextRowNo = 1;
+  let header: HeaderAnalysis | null = null;
+  let columns: string[] = [];
+  let secret: number[] = [];
+  let headerOk = false;
+  let rows = 0;
+  let failure: Issue | null = null;
+  let unreadable = false;
+  const sample: string[][] = [];
+  const errorRowNos = new Set<number>();
+  const listed = new Map<number, RowIssue[]>();
+  const firstRowOf = new Map<string, number>();
+  const repeated = new Map<string, number[]>();
+
+  function addRecord(cells: string[], rowNo: number) {
+    if (!header) {
+      header = analyseHeader(cells);
+      columns = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
+      secret = columns.flatMap((c, i) => (isAadhaarColumn(c) ? [i] : []));
+      headerOk = !header.missing.length && !header.duplicates.length && !header.blank.length;
+      return;
+    }
+    if (cells.every((c) => c.trim() === '')) return;
+    if (cells.some((c) => c.includes('\u0000'))) {
+      failure = { code: 'binary' };
+      return;
+    }
+    rows += 1;
+    if (sample.length < SAMPLE_ROWS)
+      sample.push(cells.map((c, i) => (secret.includes(i) ? maskAadhaar(c) : c)));
+    // Row checks only make sense under a usable header, and the server stops at maxRows.
+    if (!headerOk || rows > maxRows) return;
+    const { certNo, errors } = check(cells, header);
+    if (certNo) {
+      const first = firstRowOf.get(certNo);
+      if (first === undefined) firstRowOf.set(certNo, rowNo);
+      else repeated.set(certNo, [...(repeated.get(certNo) ?? [first]), rowNo]);
+    }
+    if (errors.length) {
+      errorRowNos.add(rowNo);
+      if (listed.size < LISTED_ROWS) listed.set(rowNo, errors.map(maskIssue));
+    }
+  }
+
+  return {
+    /** True once the file is known to be unusable; reading can stop. */
+    get stopped() {
+      return failure !== null;
+    },
+    /** Parses a piece of whole records (from the splitter). */
+    addText(piece: string) {
+      if (!piece || failure) return;
+      if (piece.includes('\uFFFD')) unreadable = true;
+      const text = piece.replace(/\r?\n$/, '');
+      if (text === '') {
+        nextRowNo += 1; // a lone blank line
+        return;
+      }
+      const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
+      delimiter ??= parsed.meta.delimiter;
+      const quote = parsed.errors.find((e) => e.code === 'MissingQuotes');
+      if (quote) {
+        failure = { code: 'unclosedQuote', values: { row: nextRowNo + (quote.row ?? 0) } };
+        return;
+      }
+      for (const cells of parsed.data) {
+        addRecord(cells, nextRowNo++);
+        if (failure) return;
+      }
+    },
+    result(): CsvPreview {
+      const all = new Map([...listed].map(([r, issues]) => [r, [...issues]]));
+      const errorRows = new Set(errorRowNos);
+      // spec/records-csv.md: the same number twice in one file is an error for both rows.
+      for (const [certNo, rowNos] of repeated) {
+        const issue = {
+          column: 'CERT_NO',
+          value: certNo,
+          code: 'duplicateInFile',
+          values: { rows: rowNos.join(', ') },
+        };
+        for (const r of rowNos) {
+          errorRows.add(r);
+          all.set(r, [...(all.get(r) ?? []), issue]);
+        }
+      }
+      const blocking: Issue[] = [];
+      if (!header) blocking.push({ code: 'empty' });
+      else {
+        const h: HeaderAnalysis = header;
+        if (h.blank.length)
+          blocking.push({ code: 'blankHeader', values: { positions: h.blank.join(', ') } });
+        if (h.duplicates.length)
+          blocking.push({ code: 'duplicateHeaders', values: { columns: h.duplicates.join(', ') } });
+        if (h.missing.length)
+          blocking.push({ code: 'missingHeaders', values: { columns: h.missing.join(', ') } });
+        if (failure) blocking.push(failure);
+        else if (rows === 0) blocking.push({ code: 'noRows' });
+        if (rows > maxRows) blocking.push({ code: 'tooManyRows', values: { max: maxRows, rows } });
+      }
+      return {
+        columns,
+        header,
+        rows,
+        sample,
+        errorRows: errorRows.size,
+        listed: [...all]
+          .sort(([a], [b]) => a - b)
+          .slice(0, LISTED_ROWS)
+          .map(([rowNo, issues]) => ({ rowNo, issues })),
+        blocking,
+        unreadable,
+      };
+    },
+  };
+}
+
+const TEXT_EXTENSIONS = ['csv', 'txt', 'tsv'];
+const REFUSED_EXTENSIONS: Record<string, string> = {
+  pdf: 'pdf',
+  xls: 'spreadsheet',
+  xlsx: 'spreadsheet',
+  xlsm: 'spreadsheet',
+  ods: 'spreadsheet',
+};
+
+/** Checks a picked file by name and size before reading a byte of it. */
+export function checkPickedFile(
+  file: { name: string; size: number },
+  maxBytes: number,
+): Issue | null {
+  const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
+  const refused = REFUSED_EXTENSIONS[ext];
+  if (refused) return { code: refused };
+  if (!TEXT_EXTENSIONS.includes(ext)) return { code: 'extension' };
+  if (file.size > maxBytes) return { code: 'tooLarge' };
+  return null;
+}

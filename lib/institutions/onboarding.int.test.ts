@@ -1,0 +1,469 @@
+import { randomBytes } from 'node:crypto';
+import { and, eq, inArray } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { closeDb } from '@/db/client';
+import {
+  institutionApplications,
+  institutionProfiles,
+  institutionRegistry,
+  issuerKeys,
+  memberships,
+  organisations,
+  outbox,
+  users,
+} from '@/db/schema';
+import { ConflictError, InvalidError } from '@/lib/errors';
+import { testDb, uniqueMobile } from '@/tests/helpers';
+import { AGREEMENT_VERSION } from './agreement';
+import {
+  addRegistryEntry,
+  declineRegistryEntry,
+  listOrgPeople,
+  listRequestedEntry,
+  rejectApplication,
+  requestRegistryEntry,
+  requireActiveInstitution,
+  submitApplication,
+} from './index';
+import type { TContactPerson, TRegisterInstitutionInput } from './schemas';
+
+// The server actions run as whoever `session.userId` names: next-auth's session is the only
+// thing mocked, so the permission checks are the real ones (lib/auth/session.ts).
+const session = vi.hoisted(() => ({ userId: null as string | null }));
+vi.mock('next-auth', () => ({
+  getServerSession: async () => (session.userId ? { userId: session.userId } : null),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
+vi.mock('@/lib/http/request-context', () => ({
+  getRequestContext: async () => ({ ip: '127.0.0.1', userAgent: 'vitest' }),
+}));
+vi.mock('@/lib/jobs/enqueue', () => ({ enqueueSoon: async () => {} }));
+
+const { approveApplicationAction, rejectApplicationAction } =
+  await import('@/app/admin/institutions/actions');
+const { addAuthorizedPersonAction } = await import('@/app/institution/(area)/people/actions');
+
+const { db, sql: pool } = testDb();
+const as = (userId: string | null) => (session.userId = userId);
+const hex = () => randomBytes(4).toString('hex');
+
+type Role = (typeof memberships.$inferInsert)['role'];
+
+async function person(roles: { role: Role; orgId: string | null }[] = []) {
+  const [u] = await db
+    .insert(users)
+    .values({ name: `Person ${hex()}`, mobile: uniqueMobile(), email: `${hex()}@example.org` })
+    .returning();
+  await db
+    .insert(memberships)
+    .values(
+      [{ role: 'citizen' as const, orgId: null }, ...roles].map((m) => ({ ...m, userId: u!.id })),
+    );
+  return u!;
+}
+
+const contact = (name: string): TContactPerson => ({
+  name,
+  designation: 'Principal',
+  mobile: `+91 ${uniqueMobile()}`,
+  email: `${name.toLowerCase().replace(/\s/g, '.')}.${hex()}@Example.org`,
+});
+
+async function listedEntry() {
+  const code = `in.sanad.t${hex()}`;
+  const { id } = await addRegistryEntry(
+    db,
+    { actorUserId: admin.id },
+    { name: `Test ITI ${code}`, code, kind: 'institute', city: 'Pune', state: 'Maharashtra' },
+  );
+  return { id, code };
+}
+
+function application(registryId: string, over: Partial<TRegisterInstitutionInput> = {}) {
+  return {
+    registryId,
+    name: 'Government ITI, Test Nagar',
+    address: 'Plot 4, MIDC Road, Test Nagar, Pune 411001',
+    website: 'https://iti.example.org',
+    owner: contact('Sunil Deshmukh'),
+    authorized: contact('Kavita Joshi'),
+    agreementVersion: AGREEMENT_VERSION,
+    acceptAgreement: true as const,
+    ...over,
+  };
+}
+
+const outboxFor = (ids: string[]) => db.select().from(outbox).where(inArray(outbox.id, ids));
+
+let admin: Awaited<ReturnType<typeof person>>;
+let applicant: Awaited<ReturnType<typeof person>>;
+
+beforeAll(async () => {
+  const [platform] = await db
+    .insert(organisations)
+    .values({ kind: 'platform', name: 'Platform', code: `in.sanad.p${hex()}`, status: 'active' })
+    .returning();
+  admin = await person([{ role: 'platform_admin', orgId: platform!.id }]);
+  applicant = await person();
+});
+afterAll(async () => {
+  await closeDb();
+  await pool.end();
+});
+
+describe('registration application', () => {
+  it('creates a pending institution, the application and the messages in one go', async () => {
+    const entry = await listedEntry();
+    const input = application(entry.id);
+    const before = Date.now();
+    const r = await submitApplication(db, { actorUserId: applicant.id }, input);
+
+    const [org] = await db.select().from(organisations).where(eq(organisations.id, r.orgId));
+    expect(org).toMatchObject({ kind: 'institution', status: 'pending', code: entry.code });
+    const [app] = await db
+      .select()
+      .from(institutionApplications)
+      .where(eq(institutionApplications.id, r.applicationId));
+    expect(app).toMatchObject({ status: 'pending', agreementVersion: '2026-11' });
+    expect(app!.owner.mobile).toMatch(/^[6-9]\d{9}$/); // stored normalised
+    expect(app!.owner.email).toBe(app!.owner.email.toLowerCase());
+    expect(app!.agreementAcceptedAt.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    const [reg] = await db
+      .select()
+      .from(institutionRegistry)
+      .where(eq(institutionRegistry.id, entry.id));
+    expect(reg!.orgId).toBe(r.orgId);
+
+    const sent = await outboxFor(r.messageIds);
+    const to = sent.map((m) => m.recipient);
+    expect(to).toEqual(
+      expect.arrayContaining([
+        app!.owner.mobile,
+        app!.owner.email,
+        app!.authorized.mobile,
+        app!.authorized.email,
+        applicant.mobile,
+        applicant.email,
+      ]),
+    );
+    expect(sent.every((m) => m.template === 'institution.application.submitted')).toBe(true);
+    // The welcome email carries the agreement for the record (seed 000 §2.4 vi).
+    expect(sent.find((m) => m.channel === 'email')!.body).toContain(AGREEMENT_VERSION);
+    await expect(requireActiveInstitution(db, r.orgId)).rejects.toThrow(ConflictError);
+  });
+
+  it('refuses a second pending application for the same institution', async () => {
+    const entry = await listedEntry();
+    await submitApplication(db, { actorUserId: applicant.id }, application(entry.id));
+    const other = await person();
+    await expect(
+      submitApplication(db, { actorUserId: other.id }, application(entry.id)),
+    ).rejects.toMatchObject({ key: 'conflict', fieldErrors: { registryId: 'pendingApplication' } });
+    const apps = await db
+      .select()
+      .from(institutionApplications)
+      .where(eq(institutionApplications.registryId, entry.id));
+    expect(apps).toHaveLength(1);
+  });
+
+  it('refuses an out-of-date agreement and an entry that is not listed', async () => {
+    const entry = await listedEntry();
+    await expect(
+      submitApplication(
+        db,
+        { actorUserId: applicant.id },
+        application(entry.id, { agreementVersion: '2020-01' }),
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { agreementVersion: 'agreementChanged' } });
+    const { id } = await requestRegistryEntry(
+      db,
+      { actorUserId: applicant.id },
+      {
+        name: `Requested ${hex()}`,
+        kind: 'institute',
+        city: 'Nashik',
+        state: 'Maharashtra',
+        note: '',
+      },
+    );
+    await expect(
+      submitApplication(db, { actorUserId: applicant.id }, application(id)),
+    ).rejects.toMatchObject({ fieldErrors: { registryId: 'notListed' } });
+  });
+});
+
+describe('admin decision', () => {
+  it('only a platform admin can decide', async () => {
+    const entry = await listedEntry();
+    const { applicationId } = await submitApplication(
+      db,
+      { actorUserId: applicant.id },
+      application(entry.id),
+    );
+    as(applicant.id);
+    expect(await approveApplicationAction({ applicationId })).toMatchObject({
+      ok: false,
+      error: { key: 'forbidden' },
+    });
+    expect(
+      await rejectApplicationAction({ applicationId, reason: 'Not a real institution' }),
+    ).toMatchObject({ ok: false, error: { key: 'forbidden' } });
+    as(null);
+    expect(await approveApplicationAction({ applicationId })).toMatchObject({
+      ok: false,
+      error: { key: 'unauthenticated' },
+    });
+    const [app] = await db
+      .select()
+      .from(institutionApplications)
+      .where(eq(institutionApplications.id, applicationId));
+    expect(app!.status).toBe('pending');
+  });
+
+  it('approving activates the institution, its people, its keys, and tells them', async () => {
+    const entry = await listedEntry();
+    const input = application(entry.id);
+    const { applicationId, orgId } = await submitApplication(
+      db,
+      { actorUserId: applicant.id },
+      input,
+    );
+    as(admin.id);
+    expect(await approveApplicationAction({ applicationId })).toEqual({ ok: true, data: null });
+
+    expect(await requireActiveInstitution(db, orgId)).toMatchObject({ status: 'active' });
+    const [profile] = await db
+      .select()
+      .from(institutionProfiles)
+      .where(eq(institutionProfiles.orgId, orgId));
+    expect(profile).toMatchObject({ registryId: entry.id, website: 'https://iti.example.org' });
+
+    const people = await listOrgPeople(db, { orgId });
+    const owner = people.find((p) => p.name === 'Sunil Deshmukh')!;
+    const authorized = people.find((p) => p.name === 'Kavita Joshi')!;
+    expect(owner).toMatchObject({ roles: ['institution_owner'], designation: 'Principal' });
+    expect(authorized.roles).toEqual(['institution_operator']);
+    const citizens = await db
+      .select()
+      .from(memberships)
+      .where(
+        and(
+          inArray(memberships.userId, [owner.userId, authorized.userId]),
+          eq(memberships.role, 'citizen'),
+        ),
+      );
+    expect(citizens).toHaveLength(2);
+
+    const keys = await db
+      .select()
+      .from(issuerKeys)
+      .where(and(eq(issuerKeys.orgId, orgId), eq(issuerKeys.status, 'active')));
+    expect(keys.map((k) => k.algorithm).sort()).toEqual(['ed25519', 'rsa-sha256']);
+
+    const sms = await db
+      .select()
+      .from(outbox)
+      .where(
+        and(eq(outbox.template, 'institution.application.approved'), eq(outbox.channel, 'sms')),
+      );
+    for (const mobile of [owner.mobile!, authorized.mobile!]) {
+      const m = sms.find((x) => x.recipient === mobile);
+      expect(m?.body).toContain('https://sanad.test/sign-in');
+      expect(m?.body).toContain(mobile);
+    }
+
+    // Decided once; and the institution cannot be registered again.
+    expect(await approveApplicationAction({ applicationId })).toMatchObject({
+      ok: false,
+      error: { key: 'conflict' },
+    });
+    await expect(
+      submitApplication(db, { actorUserId: applicant.id }, application(entry.id)),
+    ).rejects.toMatchObject({ fieldErrors: { registryId: 'alreadyRegistered' } });
+  });
+
+  it('an existing account keeps its data and gains the roles', async () => {
+    const entry = await listedEntry();
+    const existing = await person();
+    const { applicationId, orgId } = await submitApplication(
+      db,
+      { actorUserId: existing.id },
+      application(entry.id, {
+        owner: { ...contact('Someone Else'), mobile: existing.mobile! },
+      }),
+    );
+    as(admin.id);
+    expect((await approveApplicationAction({ applicationId })).ok).toBe(true);
+    const [u] = await db.select().from(users).where(eq(users.id, existing.id));
+    expect(u).toMatchObject({ name: existing.name, email: existing.email });
+    const people = await listOrgPeople(db, { orgId });
+    expect(people.find((p) => p.userId === existing.id)?.roles).toEqual(['institution_owner']);
+  });
+
+  it('rejecting needs a reason, which the applicant and contacts are told', async () => {
+    const entry = await listedEntry();
+    const { applicationId, orgId } = await submitApplication(
+      db,
+      { actorUserId: applicant.id },
+      application(entry.id),
+    );
+    as(admin.id);
+    expect(await rejectApplicationAction({ applicationId, reason: ' ' })).toMatchObject({
+      ok: false,
+      error: { key: 'invalid', fieldErrors: { reason: 'reason' } },
+    });
+    await expect(
+      rejectApplication(db, { actorUserId: admin.id }, { applicationId, reason: '' }),
+    ).rejects.toThrow(InvalidError);
+
+    const reason = 'Could not reach the nodal officer on the given number';
+    expect(await rejectApplicationAction({ applicationId, reason })).toEqual({
+      ok: true,
+      data: null,
+    });
+    const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+    expect(org!.status).toBe('rejected');
+    const [app] = await db
+      .select()
+      .from(institutionApplications)
+      .where(eq(institutionApplications.id, applicationId));
+    expect(app).toMatchObject({ status: 'rejected', decisionReason: reason, decidedBy: admin.id });
+    const told = await db
+      .select()
+      .from(outbox)
+      .where(
+        and(
+          eq(outbox.template, 'institution.application.rejected'),
+          eq(outbox.recipient, applicant.mobile!),
+        ),
+      );
+    expect(told.some((m) => m.body.includes(reason))).toBe(true);
+
+    // After a rejection the institution may apply again, as the same organisation.
+    const again = await submitApplication(db, { actorUserId: applicant.id }, application(entry.id));
+    expect(again.orgId).toBe(orgId);
+    const [pendingAgain] = await db.select().from(organisations).where(eq(organisations.id, orgId));
+    expect(pendingAgain!.status).toBe('pending');
+  });
+});
+
+describe('people of an institution', () => {
+  async function activeInstitution() {
+    const entry = await listedEntry();
+    const input = application(entry.id);
+    const { applicationId, orgId } = await submitApplication(
+      db,
+      { actorUserId: applicant.id },
+      input,
+    );
+    as(admin.id);
+    await approveApplicationAction({ applicationId });
+    const people = await listOrgPeople(db, { orgId });
+    const idOf = (role: string) => people.find((p) => p.roles.includes(role))!.userId;
+    return { orgId, ownerId: idOf('institution_owner'), operatorId: idOf('institution_operator') };
+  }
+
+  it('the owner adds an authorized person, who is told how to sign in', async () => {
+    const inst = await activeInstitution();
+    const newcomer = { ...contact('Ramesh Pawar'), designation: 'Clerk', orgId: inst.orgId };
+    as(inst.ownerId);
+    expect(await addAuthorizedPersonAction(newcomer)).toEqual({ ok: true, data: null });
+
+    const mobile = newcomer.mobile.replace(/^\+91 /, '');
+    const people = await listOrgPeople(db, { orgId: inst.orgId });
+    const added = people.find((p) => p.mobile === mobile);
+    expect(added).toMatchObject({ name: 'Ramesh Pawar', roles: ['institution_operator'] });
+    const [citizen] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, added!.userId), eq(memberships.role, 'citizen')));
+    expect(citizen).toBeDefined();
+    const [sms] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.template, 'institution.person.added'), eq(outbox.recipient, mobile)));
+    expect(sms!.body).toContain('/sign-in');
+
+    expect(await addAuthorizedPersonAction(newcomer)).toMatchObject({
+      ok: false,
+      error: { key: 'conflict', fieldErrors: { mobile: 'alreadyMember' } },
+    });
+  });
+
+  it('an owner of another institution, or an operator, cannot add people here', async () => {
+    const here = await activeInstitution();
+    const elsewhere = await activeInstitution();
+    const newcomer = { ...contact('Intruder Person'), orgId: here.orgId };
+
+    as(elsewhere.ownerId);
+    expect(await addAuthorizedPersonAction(newcomer)).toMatchObject({
+      ok: false,
+      error: { key: 'forbidden' },
+    });
+    as(here.operatorId);
+    expect(await addAuthorizedPersonAction(newcomer)).toMatchObject({
+      ok: false,
+      error: { key: 'forbidden' },
+    });
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(eq(users.mobile, newcomer.mobile.replace(/^\+91 /, '')));
+    expect(u).toBeUndefined();
+  });
+});
+
+describe('the approved list', () => {
+  it('a requested entry is listed under a real code, or declined with a reason', async () => {
+    const ctx = { actorUserId: applicant.id };
+    const a = await requestRegistryEntry(db, ctx, {
+      name: `Nashik Skill Centre ${hex()}`,
+      kind: 'training_provider',
+      city: 'Nashik',
+      state: 'Maharashtra',
+      note: 'https://nsc.example.org',
+    });
+    const code = `in.sanad.nsc${hex()}`;
+    const listed = await listRequestedEntry(
+      db,
+      { actorUserId: admin.id },
+      {
+        id: a.id,
+        name: 'Nashik Skill Centre',
+        code,
+        kind: 'training_provider',
+        city: 'Nashik',
+        state: 'Maharashtra',
+      },
+    );
+    const [entry] = await db
+      .select()
+      .from(institutionRegistry)
+      .where(eq(institutionRegistry.id, a.id));
+    expect(entry).toMatchObject({ status: 'listed', code });
+    expect((await outboxFor(listed.messageIds)).map((m) => m.template)).toContain(
+      'institution.registry.listed',
+    );
+
+    const b = await requestRegistryEntry(db, ctx, {
+      name: `Unknown Academy ${hex()}`,
+      kind: 'institute',
+      city: 'Pune',
+      state: 'Maharashtra',
+      note: '',
+    });
+    const declined = await declineRegistryEntry(
+      db,
+      { actorUserId: admin.id },
+      { id: b.id, reason: 'Not an awarding body' },
+    );
+    expect((await outboxFor(declined.messageIds))[0]!.body).toContain('Not an awarding body');
+    await expect(
+      addRegistryEntry(
+        db,
+        { actorUserId: admin.id },
+        { name: 'Duplicate', code, kind: 'board', city: '', state: '' },
+      ),
+    ).rejects.toMatchObject({ fieldErrors: { code: 'codeTaken' } });
+  });
+});

@@ -1,0 +1,171 @@
+import 'server-only';
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db, DbOrTx } from '@/db/client';
+import { institutionApplications, memberships, users } from '@/db/schema';
+import { recordAudit } from '@/lib/audit';
+import type { Locale } from '@/lib/i18n/locales';
+import { normaliseEmail, normaliseMobile } from '@/lib/identity/identifiers';
+import { requireActiveInstitution } from './active';
+import { queueMessages, type ActorContext } from './context';
+import { conflictOn } from './errors';
+import { personAddedMessages } from './notifications';
+import type { TAddAuthorizedPersonInput, TContactPerson } from './schemas';
+
+const STAFF_ROLES = ['institution_owner', 'institution_operator'] as const;
+
+export type Person = {
+  id: string;
+  name: string | null;
+  mobile: string | null;
+  email: string | null;
+  locale: string;
+  created: boolean;
+};
+
+/**
+ * The account of a named contact, found by mobile number or created (as a first sign-in would).
+ * An existing account keeps its data; only an empty name or email is filled in.
+ */
+export async function findOrCreatePerson(
+  tx: DbOrTx,
+  contact: TContactPerson,
+  locale: Locale,
+): Promise<Person> {
+  const mobile = normaliseMobile(contact.mobile);
+  if (!mobile) throw new Error('contact mobile was not validated');
+  const email = normaliseEmail(contact.email);
+  const [taken] = email
+    ? await tx.select({ id: users.id }).from(users).where(eq(users.email, email))
+    : [];
+  const [found] = await tx.select().from(users).where(eq(users.mobile, mobile));
+  if (found) {
+    const patch: { name?: string; email?: string } = {};
+    if (!found.name) patch.name = contact.name;
+    if (!found.email && email && !taken) patch.email = email;
+    if (Object.keys(patch).length > 0)
+      await tx.update(users).set(patch).where(eq(users.id, found.id));
+    return { ...found, ...patch, created: false };
+  }
+  const [created] = await tx
+    .insert(users)
+    .values({ name: contact.name, mobile, email: taken ? null : email, locale })
+    .onConflictDoNothing()
+    .returning();
+  if (created) return { ...created, created: true };
+  // Someone signed up with this number a moment ago.
+  const [raced] = await tx.select().from(users).where(eq(users.mobile, mobile));
+  if (!raced) throw new Error('could not create the account');
+  return { ...raced, created: false };
+}
+
+/** Gives a person a staff role in the institution, on top of the citizen role everyone has. */
+export async function grantStaffRole(
+  tx: DbOrTx,
+  userId: string,
+  orgId: string,
+  role: (typeof STAFF_ROLES)[number],
+): Promise<void> {
+  await tx
+    .insert(memberships)
+    .values([
+      { userId, role: 'citizen', orgId: null },
+      { userId, role, orgId },
+    ])
+    .onConflictDoNothing();
+}
+
+export type OrgPerson = {
+  userId: string;
+  name: string | null;
+  mobile: string | null;
+  email: string | null;
+  designation: string | null;
+  roles: string[];
+};
+
+/** The institution's people: owners and authorized persons. */
+export async function listOrgPeople(db: Db, { orgId }: { orgId: string }): Promise<OrgPerson[]> {
+  const rows = await db
+    .select({
+      userId: users.id,
+      name: users.name,
+      mobile: users.mobile,
+      email: users.email,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, [...STAFF_ROLES])))
+    .orderBy(asc(memberships.createdAt));
+  // Designations are known for the people named in the approved application.
+  const [app] = await db
+    .select({
+      owner: institutionApplications.owner,
+      authorized: institutionApplications.authorized,
+    })
+    .from(institutionApplications)
+    .where(
+      and(eq(institutionApplications.orgId, orgId), eq(institutionApplications.status, 'approved')),
+    );
+  const designationOf = (mobile: string | null) =>
+    [app?.owner, app?.authorized].find((c) => c && mobile && normaliseMobile(c.mobile) === mobile)
+      ?.designation ?? null;
+  const byUser = new Map<string, OrgPerson>();
+  for (const r of rows) {
+    const p = byUser.get(r.userId);
+    if (p) p.roles.push(r.role);
+    else
+      byUser.set(r.userId, {
+        userId: r.userId,
+        name: r.name,
+        mobile: r.mobile,
+        email: r.email,
+        designation: designationOf(r.mobile),
+        roles: [r.role],
+      });
+  }
+  return [...byUser.values()];
+}
+
+/** The owner adds a further authorized person (operator) to their own institution. */
+export async function addAuthorizedPerson(
+  db: Db,
+  ctx: ActorContext,
+  input: TAddAuthorizedPersonInput,
+): Promise<{ userId: string; messageIds: string[] }> {
+  return db.transaction(async (tx) => {
+    const org = await requireActiveInstitution(tx, input.orgId);
+    const [actor] = await tx
+      .select({ name: users.name, locale: users.locale })
+      .from(users)
+      .where(eq(users.id, ctx.actorUserId));
+    const person = await findOrCreatePerson(tx, input, (actor?.locale ?? 'en') as Locale);
+    const [already] = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.userId, person.id),
+          eq(memberships.orgId, org.id),
+          inArray(memberships.role, [...STAFF_ROLES]),
+        ),
+      );
+    if (already)
+      throw conflictOn('mobile', 'alreadyMember', 'This person already works for the institution');
+    await grantStaffRole(tx, person.id, org.id, 'institution_operator');
+    await recordAudit(tx, {
+      ...ctx,
+      action: 'institution.person.add',
+      objectType: 'user',
+      objectId: person.id,
+      detail: { orgId: org.id, role: 'institution_operator', designation: input.designation },
+    });
+    const messages = personAddedMessages(
+      // To the contact details the owner gave; sign-in is by the mobile number.
+      { name: input.name, mobile: person.mobile, email: normaliseEmail(input.email) },
+      { institution: org.name, by: actor?.name ?? org.name },
+      person.locale,
+    );
+    return { userId: person.id, messageIds: await queueMessages(tx, messages) };
+  });
+}
