@@ -39,6 +39,16 @@ export default async function HomePage() {
               <ButtonLink href={a.href} variant="secondary" className="mt-4">
                 {t(`${a.key}Cta`)}
               </ButtonLink>
+              {a.key === 'institution' ? (
+                <div className="mt-3 flex flex-col gap-1 text-sm">
+                  <a href="/institution/register" className="text-brand-700 underline">
+                    {t('institutionRegister')}
+                  </a>
+                  <a href="/institution/template" className="text-brand-700 underline">
+                    {t('institutionGuide')}
+                  </a>
+                </div>
+              ) : null}
             </Card>
           ))}
         </div>

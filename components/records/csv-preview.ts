@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { detectDelimiter } from '@/lib/records/delimiter';
 import { analyseHeader, canonicalHeader, type HeaderAnalysis } from '@/lib/records/columns';
 
 // The in-browser preview of an award CSV (issue "Institution repository", item 3). Pure, so it
@@ -146,8 +147,8 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
         nextRowNo += 1; // a lone blank line
         return;
       }
+      delimiter ??= detectDelimiter(text);
       const parsed = Papa.parse<string[]>(text, { delimiter, skipEmptyLines: false });
-      delimiter ??= parsed.meta.delimiter;
       const quote = parsed.errors.find((e) => e.code === 'MissingQuotes');
       if (quote) {
         failure = { code: 'unclosedQuote', values: { row: nextRowNo + (quote.row ?? 0) } };

@@ -1,21 +1,42 @@
 // Canonical JSON (sorted keys, no insignificant whitespace, like RFC 8785 for the values we use:
 // strings, integers, booleans, null, arrays, objects). The Ed25519 signature covers these bytes.
+// Hot (once per certificate when publishing 100,000 rows): one pass, string concatenation, and
+// no sort when the keys already come in order.
 
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value === 'boolean') return JSON.stringify(value);
-  if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new Error('canonical JSON: non-finite number');
-    return JSON.stringify(value);
+  switch (typeof value) {
+    case 'string':
+      return JSON.stringify(value);
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isFinite(value)) throw new Error('canonical JSON: non-finite number');
+      return JSON.stringify(value);
+    case 'object':
+      if (value === null) return 'null';
+      // `map` keeps holes of a sparse array, which `join` writes as nothing.
+      if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+      return canonicalObject(value as Record<string, unknown>);
+    default:
+      throw new Error(`canonical JSON: unsupported ${typeof value}`);
   }
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function canonicalObject(object: Record<string, unknown>): string {
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i++)
+    if (keys[i - 1]! > keys[i]!) {
+      keys.sort(); // UTF-16 code unit order, as `<` compares
+      break;
+    }
+  let out = '{';
+  for (const key of keys) {
+    const v = object[key];
+    if (v === undefined) continue;
+    if (out.length > 1) out += ',';
+    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
   }
-  throw new Error(`canonical JSON: unsupported ${typeof value}`);
+  return `${out}}`;
 }
 
 /** The fields of a certificate record that its signature covers. */

@@ -1,11 +1,21 @@
-import { randomInt } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // Crockford-style alphabet: no I, L, O, U, so a code read aloud or typed from paper is unambiguous.
 const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
 
+// Random bytes are drawn in blocks (one call per ~185 codes instead of one per character). The
+// alphabet has 32 symbols and 256 is a multiple of 32, so `byte & 31` picks each one with equal
+// probability: no modulo bias, no rejection. A byte is used once.
+const pool = Buffer.alloc(4096);
+let used = pool.length;
+
 function randomString(length: number): string {
+  if (used + length > pool.length) {
+    randomFillSync(pool);
+    used = 0;
+  }
   let out = '';
-  for (let i = 0; i < length; i++) out += ALPHABET[randomInt(0, ALPHABET.length)];
+  for (let i = 0; i < length; i++) out += ALPHABET[pool[used++]! & 31];
   return out;
 }
 

@@ -2,6 +2,7 @@ import 'server-only';
 import { Transform, type Readable } from 'node:stream';
 import Papa from 'papaparse';
 import { openStored } from '@/lib/storage';
+import { detectDelimiter } from './delimiter';
 import { sniffCsv } from './sniff';
 
 // Streaming read of a stored award CSV (issue 4, item 4): sniff the encoding from the first
@@ -37,17 +38,25 @@ async function readHead(key: string): Promise<Buffer> {
 /** A text stream of the file without its byte-order mark, or why the file is not a CSV. */
 export async function openCsvText(
   key: string,
-): Promise<{ ok: true; text: Readable } | { ok: false; failure: FileFailure }> {
-  const sniff = sniffCsv(await readHead(key));
+): Promise<
+  { ok: true; text: Readable; delimiter: string } | { ok: false; failure: FileFailure }
+> {
+  const head = await readHead(key);
+  const sniff = sniffCsv(head);
   if (!sniff.ok) return { ok: false, failure: { code: sniff.code } };
+  const body = Buffer.from(head.subarray(sniff.bomLength));
+  if (sniff.encoding === 'utf-16be') body.swap16();
+  const delimiter = detectDelimiter(
+    body.toString(sniff.encoding === 'utf-8' ? 'utf8' : 'utf16le'),
+  );
   const raw = openStored(key, { start: sniff.bomLength });
   if (sniff.encoding === 'utf-8') {
     raw.setEncoding('utf8');
-    return { ok: true, text: raw };
+    return { ok: true, text: raw, delimiter };
   }
   const le = sniff.encoding === 'utf-16be' ? raw.pipe(swapBytes()) : raw;
   le.setEncoding('utf16le');
-  return { ok: true, text: le };
+  return { ok: true, text: le, delimiter };
 }
 
 /**
@@ -73,6 +82,7 @@ export async function readCsv(
   await new Promise<void>((resolve, reject) => {
     Papa.parse<string[]>(opened.text, {
       header: false,
+      delimiter: opened.delimiter,
       skipEmptyLines: false,
       chunk(results, parser) {
         const batch: CsvBatch = [];

@@ -11,7 +11,7 @@ export default async function InstitutionLayout({ children }: { children: ReactN
       title={t('areas.institution')}
       links={[
         { href: '/institution', label: t('institution.title') },
-        { href: '/institution/uploads/new', label: t('recordUpload.nav') },
+        { href: '/institution/uploads', label: t('records.nav') },
         { href: '/institution/people', label: t('institutionPeople.nav') },
       ]}
     >
