@@ -141,8 +141,7 @@ test('register → approve → upload with mistakes → fix → publish → lock
   await expect(op.getByText('Changed: JOB_ROLE')).toBeVisible();
   await publishWith(op, 'modern');
   await student.reload();
-  const v2 = docs.locator('li').filter({ hasText: 'ITI/2026/0001' });
-  await expect(v2.getByTestId('certificate-status').first()).toHaveAttribute('data-status', 'valid');
+  await expect(docs.locator('[data-status="valid"]')).toHaveCount(1);
   await expect(docs.locator('[data-status="superseded"]')).toHaveCount(1);
 
   // 7. A DELETE upload revokes it.

@@ -7,6 +7,7 @@ import { canonicalHeader } from './columns';
 import { toCsv } from './export-csv';
 import { getUpload, rowResults } from './queries';
 import { readCsv } from './read-csv';
+import { isAadhaarHeader } from './validate-row';
 
 // The validation report (issue 4, item 4): the file as uploaded, each row with its result and
 // every reason, to fix in a spreadsheet and upload again. Aadhaar numbers are masked and every
@@ -43,7 +44,7 @@ export async function buildReportCsv(
   await readCsv(upload.fileKey, {
     maxRows: Number.MAX_SAFE_INTEGER,
     onHeader(cells) {
-      aadhaarAt = cells.flatMap((c, i) => (canonicalHeader(c) === 'AADHAAR_NO' ? [i] : []));
+      aadhaarAt = cells.flatMap((c, i) => (isAadhaarHeader(canonicalHeader(c)) ? [i] : []));
       out.push([labels.row, ...cells, labels.result, labels.errors]);
       return null;
     },

@@ -131,6 +131,11 @@ const plans = new WeakMap<HeaderAnalysis, Plan>();
 const SUBJECT_NO = /^SUB(\d{1,2})/;
 const SUBJECT_NAME = /^SUB\d{1,2}NM$/;
 
+/** AADHAAR_NO, or a misspelt header treated as it (AADHAR_NO, UID_NO, …): masked everywhere. */
+export function isAadhaarHeader(canonical: string): boolean {
+  return canonical === 'AADHAAR_NO' || (!columnSpec(canonical) && AADHAAR_ALIAS.test(canonical));
+}
+
 function buildPlan(header: HeaderAnalysis): Plan {
   const slots: Slot[] = [];
   const subjectNames: Plan['subjectNames'] = [];

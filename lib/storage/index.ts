@@ -1,15 +1,34 @@
 import 'server-only';
-import { createHash, randomUUID } from 'node:crypto';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from 'node:crypto';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  openSync,
+  readSync,
+  fstatSync,
+} from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { Transform, type Readable } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { config } from '@/lib/config';
+import { deriveKey } from '@/lib/crypto/secret-box';
 import { InvalidError } from '@/lib/errors';
 
 // Uploaded files go through this interface (DESIGN.md, Scale-out): the filesystem under
 // STORAGE_DIR by default; an object store can replace it behind the same four functions.
+// Files are encrypted at rest (AES-256-GCM under a key derived from SANAD_MASTER_KEY): award
+// files hold Aadhaar numbers, which must never lie on disk in clear (DESIGN.md, Data).
+// Layout: "SNDE1" | iv (12) | ciphertext | tag (16). Hash and size are of the plaintext.
+
+const MAGIC = Buffer.from('SNDE1');
+const HEAD = MAGIC.length + 12;
+const TAG = 16;
+
+function fileKey(): Buffer {
+  return deriveKey('stored-files');
+}
 
 export type StoredFile = { key: string; sha256: string; size: number };
 
@@ -50,9 +69,17 @@ export async function storeStream(
       done(null, chunk);
     },
   });
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', fileKey(), iv);
+  const out = createWriteStream(tmp);
+  out.write(Buffer.concat([MAGIC, iv]));
   try {
-    await pipeline(body, meter, createWriteStream(tmp));
+    await pipeline(body, meter, cipher, out, { end: false });
+    await new Promise<void>((resolve, reject) =>
+      out.end(cipher.getAuthTag(), (e?: Error | null) => (e ? reject(e) : resolve())),
+    );
   } catch (error) {
+    out.destroy();
     await rm(tmp, { force: true });
     throw error;
   }
@@ -63,13 +90,56 @@ export async function storeStream(
   return { key, sha256, size };
 }
 
-export function openStored(key: string, range?: { start?: number; end?: number }): Readable {
-  return createReadStream(fullPath(key), range);
+/** Skips `start` plaintext bytes and stops after `end` (inclusive), like createReadStream. */
+function slice(start: number, end: number): Transform {
+  let pos = 0;
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      const from = Math.max(0, start - pos);
+      const to = Math.min(chunk.length, end - pos + 1);
+      pos += chunk.length;
+      done(null, from < to ? chunk.subarray(from, to) : undefined);
+    },
+  });
 }
 
+/** The plaintext of a stored file (decrypted as it streams; the tag is checked at the end). */
+export function openStored(key: string, range?: { start?: number; end?: number }): Readable {
+  const file = fullPath(key);
+  const fd = openSync(file, 'r');
+  let iv: Buffer, tag: Buffer, size: number;
+  try {
+    size = fstatSync(fd).size;
+    const head = Buffer.alloc(HEAD);
+    readSync(fd, head, 0, HEAD, 0);
+    if (size < HEAD + TAG || !head.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new Error(`stored file ${key} is not in the expected format`);
+    iv = head.subarray(MAGIC.length);
+    tag = Buffer.alloc(TAG);
+    readSync(fd, tag, 0, TAG, size - TAG);
+  } finally {
+    closeSync(fd);
+  }
+  const decipher = createDecipheriv('aes-256-gcm', fileKey(), iv);
+  decipher.setAuthTag(tag);
+  const cipherText =
+    size - TAG - 1 >= HEAD
+      ? createReadStream(file, { start: HEAD, end: size - TAG - 1 })
+      : Readable.from([]);
+  const plain = cipherText.pipe(decipher);
+  cipherText.on('error', (e: Error) => plain.destroy(e));
+  if (!range) return plain;
+  const out = plain.pipe(slice(range.start ?? 0, range.end ?? Infinity));
+  plain.on('error', (e) => out.destroy(e));
+  // Stop reading once the range is done (a sniff of the first 64 KB of a 50 MB file).
+  out.on('close', () => cipherText.destroy());
+  return out;
+}
+
+/** Size of the plaintext, or null when there is no such file. */
 export async function storedSize(key: string): Promise<number | null> {
   try {
-    return (await stat(fullPath(key))).size;
+    return Math.max(0, (await stat(fullPath(key))).size - HEAD - TAG);
   } catch {
     return null;
   }

@@ -60,7 +60,7 @@ export default async function UploadPage({
       <PageTitle
         sub={t('uploadedAt', {
           when: format.dateTime(upload.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
-          size: format.number(upload.sizeBytes / 1024, { maximumFractionDigits: 0 }),
+          size: format.number(upload.sizeBytes / 1024, { maximumFractionDigits: 1 }),
         })}
       >
         <span className="break-all">{upload.fileName}</span>
