@@ -8,6 +8,7 @@ import {
   aadhaarVault,
   certificates,
   memberships,
+  organisations,
   outbox,
   recordRows,
   recordUploads,
@@ -176,6 +177,40 @@ describe('validation', () => {
     expect(await rowsOf(id)).toHaveLength(0);
   });
 
+  it('refuses an empty body, a file over the size limit, and too many rows', async () => {
+    await expect(upload([], 'empty.csv', Buffer.alloc(0))).rejects.toThrow(/empty/);
+    process.env.RECORDS_MAX_BYTES = '100';
+    try {
+      await expect(upload([], 'big.csv', Buffer.alloc(101, 65))).rejects.toThrow(/larger than/);
+    } finally {
+      delete process.env.RECORDS_MAX_BYTES;
+    }
+    process.env.RECORDS_MAX_ROWS = '2';
+    try {
+      const { id } = await upload([row(base('L-1')), row(base('L-2')), row(base('L-3'))]);
+      expect(await validateUpload(db, id)).toBe('failed');
+      expect((await uploaded(id)).failure).toEqual({ code: 'tooManyRows', values: { max: 2 } });
+    } finally {
+      delete process.env.RECORDS_MAX_ROWS;
+    }
+  });
+
+  it('refuses uploads from an institution that is not active', async () => {
+    const pending = await createIssuer(db, 'Pending Institute');
+    await db
+      .update(organisations)
+      .set({ status: 'pending' })
+      .where(eq(organisations.id, pending.id));
+    await expect(
+      receiveUpload(db, {
+        orgId: pending.id,
+        userId: operatorId,
+        fileName: 'x.csv',
+        body: Readable.from([Buffer.from('CERT_NO\n1\n')]),
+      }),
+    ).rejects.toThrow(/active institution/);
+  });
+
   it('reads UTF-16 and BOM files', async () => {
     const text = toCsv([HEADER, row(base('U-1', { CNAME: 'आशा शर्मा' }))]);
     const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
@@ -281,6 +316,29 @@ describe('publishing and linking', () => {
     expect(r2!.linkedUserId).toBe(r1!.linkedUserId);
     const [u] = await db.select().from(users).where(eq(users.id, r1!.linkedUserId!));
     expect(u!.aadhaarVaultId).toBe(r1!.aadhaarVaultId);
+  });
+
+  it('creates an account from Aadhaar alone, and leaves a row with neither unlinked', async () => {
+    const { id } = await upload([
+      row(base('N-1', { CNAME: 'Lalita Bai', AADHAAR_NO: '499118665246' })),
+      row(base('N-2', { CNAME: 'No Contact' })),
+    ]);
+    await validateUpload(db, id);
+    expect(await publish(id)).toBe('published');
+    const [r1, r2] = await rowsOf(id);
+    expect(r1!.linkedUserId).toBeTruthy();
+    const [u] = await db.select().from(users).where(eq(users.id, r1!.linkedUserId!));
+    expect(u).toMatchObject({
+      name: 'Lalita Bai',
+      mobile: null,
+      aadhaarVaultId: r1!.aadhaarVaultId,
+    });
+    expect(r2!.linkedUserId).toBeNull();
+    const [cert] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, r1!.certificateId!));
+    expect(cert!.recipientUidMasked).toBe('XXXXXXXX5246');
   });
 
   it('UPDATE supersedes with a new version, unchanged rows are skipped, DELETE revokes', async () => {
