@@ -53,7 +53,7 @@ describe('stored files', () => {
     });
     const file = path.join(dir, f.key);
     const bytes = fs.readFileSync(file);
-    bytes[20] ^= 1;
+    bytes[20] = bytes[20]! ^ 1;
     fs.writeFileSync(file, bytes);
     await expect(text(openStored(f.key))).rejects.toThrow();
   });
