@@ -127,12 +127,17 @@ test('register → approve → upload with mistakes → fix → publish → lock
   await op.screenshot({ path: info.outputPath('published.png'), fullPage: true });
 
   // 5. The student, whose account the publish created, finds the award in the locker.
-  const student = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+  const student = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
   await signIn(student, CITIZEN);
   await student.goto('/locker');
   const docs = student.getByTestId('issued-documents');
   await expect(docs).toContainText('ITI/2026/0001');
-  await expect(docs.getByTestId('certificate-status').first()).toHaveAttribute('data-status', 'valid');
+  await expect(docs.getByTestId('certificate-status').first()).toHaveAttribute(
+    'data-status',
+    'valid',
+  );
   await student.screenshot({ path: info.outputPath('locker.png'), fullPage: true });
 
   // 6. An UPDATE upload supersedes it with a new version.

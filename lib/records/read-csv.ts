@@ -38,17 +38,13 @@ async function readHead(key: string): Promise<Buffer> {
 /** A text stream of the file without its byte-order mark, or why the file is not a CSV. */
 export async function openCsvText(
   key: string,
-): Promise<
-  { ok: true; text: Readable; delimiter: string } | { ok: false; failure: FileFailure }
-> {
+): Promise<{ ok: true; text: Readable; delimiter: string } | { ok: false; failure: FileFailure }> {
   const head = await readHead(key);
   const sniff = sniffCsv(head);
   if (!sniff.ok) return { ok: false, failure: { code: sniff.code } };
   const body = Buffer.from(head.subarray(sniff.bomLength));
   if (sniff.encoding === 'utf-16be') body.swap16();
-  const delimiter = detectDelimiter(
-    body.toString(sniff.encoding === 'utf-8' ? 'utf8' : 'utf16le'),
-  );
+  const delimiter = detectDelimiter(body.toString(sniff.encoding === 'utf-8' ? 'utf8' : 'utf16le'));
   const raw = openStored(key, { start: sniff.bomLength });
   if (sniff.encoding === 'utf-8') {
     raw.setEncoding('utf8');
