@@ -34,9 +34,21 @@ function canonicalObject(object: Record<string, unknown>): string {
     const v = object[key];
     if (v === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(v)}`;
+    out += quotedKey(key) + ':' + canonicalJson(v);
   }
   return `${out}}`;
+}
+
+// Objects of one kind share their keys: each is quoted (JSON.stringify) once.
+const quotedKeys = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < 10_000) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 /** The fields of a certificate record that its signature covers. */
@@ -63,6 +75,11 @@ export type SignedRecord = {
   supersedes: string | null;
 };
 
+/** The signed bytes of a record, as text (UTF-8 encoded, they are `signedPayload`). */
+export function signedPayloadJson(record: SignedRecord): string {
+  return canonicalJson({ v: 1, ...record });
+}
+
 export function signedPayload(record: SignedRecord): Buffer {
-  return Buffer.from(canonicalJson({ v: 1, ...record }), 'utf8');
+  return Buffer.from(signedPayloadJson(record), 'utf8');
 }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
-import { pgArray, type Tx } from '@/db/client';
+import type postgres from 'postgres';
+import { pgArray } from '@/db/client';
 
 // Linking awards to lockers (seed 000 §2.7–2.8; spec/records-csv.md "Account linking"):
 // 1. Aadhaar given → an account with that Aadhaar + name + DOB + gender;
@@ -113,19 +113,81 @@ export function decideLinks(
 
 type UserRow = Candidate & { email: string | null };
 
-/** Loads the candidates, decides, and creates the new citizen accounts in `tx`. */
-export async function linkRecipients(tx: Tx, rows: LinkInput[]): Promise<LinkOutcome> {
-  const vaultIds = [...new Set(rows.map((r) => r.aadhaarVaultId).filter(Boolean))] as string[];
-  const mobiles = [...new Set(rows.map((r) => r.mobile).filter(Boolean))] as string[];
-  const emails = [...new Set(rows.map((r) => r.email).filter(Boolean))] as string[];
-  const found = (await tx.execute(sql`
+/** The identifiers a batch looks existing accounts up by, as array parameters. */
+export type LinkLookup = { vaultIds: string; mobiles: string; emails: string };
+
+/** Pure, so a caller can build it before the transaction that links. */
+export function linkLookupOf(rows: LinkInput[]): LinkLookup {
+  const vaultIds = new Set<string>();
+  const mobiles = new Set<string>();
+  const emails = new Set<string>();
+  for (const r of rows) {
+    if (r.aadhaarVaultId) vaultIds.add(r.aadhaarVaultId);
+    if (r.mobile) mobiles.add(r.mobile);
+    if (r.email) emails.add(r.email);
+  }
+  return {
+    vaultIds: pgArray([...vaultIds]),
+    mobiles: pgArray([...mobiles]),
+    emails: pgArray([...emails]),
+  };
+}
+
+// The steps below take a postgres.js connection (in a transaction, except where said) and
+// return the query without awaiting it, so that a caller can send it together with other
+// statements: one round trip for several.
+
+/** Step 1: the active accounts with any of the batch's Aadhaar, mobile or email. */
+export function findCandidates(q: postgres.Sql, lookup: LinkLookup) {
+  return q<UserRow[]>`
     select id, name, dob::text as dob, gender::text as gender, mobile, email,
            aadhaar_vault_id as "aadhaarVaultId"
     from users
     where status = 'active' and id in (
-      select id from users where aadhaar_vault_id = any(${pgArray(vaultIds)}::uuid[])
-      union select id from users where mobile = any(${pgArray(mobiles)}::text[])
-      union select id from users where email = any(${pgArray(emails)}::text[]))`)) as unknown as UserRow[];
+      select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
+      union select id from users where mobile = any(${lookup.mobiles}::text[])
+      union select id from users where email = any(${lookup.emails}::text[]))`;
+}
+
+// Deciding ahead of the transaction: step 1 outside it, with a fingerprint of everything the
+// decision read (md5 over the candidates in id order; '' for none), and `candidatesUnchanged` in
+// the transaction, which fails unless the same query still gives the same fingerprint.
+
+/** Step 1, outside a transaction: the candidates and their fingerprint. */
+export async function findCandidatesAhead(
+  q: postgres.Sql,
+  lookup: LinkLookup,
+): Promise<{ found: UserRow[]; fingerprint: string }> {
+  const found = await q<(UserRow & { fingerprint: string })[]>`
+    select id, name, dob::text as dob, gender::text as gender, mobile, email,
+           aadhaar_vault_id as "aadhaarVaultId",
+           md5(string_agg(row(id, name, dob, gender, mobile, email, aadhaar_vault_id)::text, ',')
+               over (order by id rows between unbounded preceding and unbounded following))
+             as fingerprint
+    from users
+    where status = 'active' and id in (
+      select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
+      union select id from users where mobile = any(${lookup.mobiles}::text[])
+      union select id from users where email = any(${lookup.emails}::text[]))`;
+  return { found, fingerprint: found[0]?.fingerprint ?? '' };
+}
+
+/** In the transaction: an error (division by zero, 22012) unless the candidates are unchanged. */
+export function candidatesUnchanged(q: postgres.Sql, lookup: LinkLookup, fingerprint: string) {
+  return q`
+    select 1 / (coalesce((
+      select md5(string_agg(row(id, name, dob, gender, mobile, email, aadhaar_vault_id)::text, ','
+                            order by id))
+      from users
+      where status = 'active' and id in (
+        select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
+        union select id from users where mobile = any(${lookup.mobiles}::text[])
+        union select id from users where email = any(${lookup.emails}::text[]))), '')
+      = ${fingerprint}::text)::int as unchanged`;
+}
+
+/** Step 2 (pure): which account each row links to, and the accounts to create. */
+export function decideFromCandidates(rows: LinkInput[], found: readonly UserRow[]): LinkOutcome {
   const byAadhaar = new Map<string, Candidate>();
   const byMobile = new Map<string, Candidate>();
   const taken = new Set<string>();
@@ -134,29 +196,76 @@ export async function linkRecipients(tx: Tx, rows: LinkInput[]): Promise<LinkOut
     if (u.mobile) byMobile.set(u.mobile, u);
     if (u.email) taken.add(u.email);
   }
-  const outcome = decideLinks(rows, byAadhaar, byMobile, taken);
-  if (outcome.created.length === 0) return outcome;
+  return decideLinks(rows, byAadhaar, byMobile, taken);
+}
 
-  const c = outcome.created;
-  const inserted = (await tx.execute(sql`
+/** The accounts to create, column by column as array parameters. */
+export type AccountColumns = Record<
+  'id' | 'name' | 'dob' | 'gender' | 'mobile' | 'email' | 'aadhaarVaultId',
+  string
+>;
+
+export function accountColumnsOf(c: NewAccount[]): AccountColumns {
+  return {
+    id: pgArray(c.map((a) => a.id)),
+    name: pgArray(c.map((a) => a.name)),
+    dob: pgArray(c.map((a) => a.dob)),
+    gender: pgArray(c.map((a) => a.gender)),
+    mobile: pgArray(c.map((a) => a.mobile)),
+    email: pgArray(c.map((a) => a.email)),
+    aadhaarVaultId: pgArray(c.map((a) => a.aadhaarVaultId)),
+  };
+}
+
+/**
+ * Step 3 as a part of a statement: inserts the accounts, returning the ids created. An account
+ * whose Aadhaar, mobile or email someone else holds by now is skipped, or fails the statement
+ * (cheaper when none is expected: no speculative insertion).
+ */
+export function accountsInsert(
+  q: postgres.Sql,
+  c: AccountColumns,
+  onTaken: 'skip' | 'fail' = 'skip',
+) {
+  const insert = q`
     insert into users (id, name, dob, gender, mobile, email, aadhaar_vault_id)
-    select * from unnest(${pgArray(c.map((a) => a.id))}::uuid[],
-      ${pgArray(c.map((a) => a.name))}::text[], ${pgArray(c.map((a) => a.dob))}::date[],
-      ${pgArray(c.map((a) => a.gender))}::gender[], ${pgArray(c.map((a) => a.mobile))}::text[],
-      ${pgArray(c.map((a) => a.email))}::text[],
-      ${pgArray(c.map((a) => a.aadhaarVaultId))}::uuid[])
-    on conflict do nothing
-    returning id`)) as unknown as { id: string }[];
+    select * from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.dob}::date[],
+      ${c.gender}::gender[], ${c.mobile}::text[], ${c.email}::text[],
+      ${c.aadhaarVaultId}::uuid[])`;
+  return onTaken === 'skip'
+    ? q`${insert} on conflict do nothing returning id`
+    : q`${insert} returning id`;
+}
+
+/**
+ * Step 3: creates the accounts with their citizen role, in one statement, returning the ids
+ * created. The ids are new, so the role cannot exist yet; an account that conflicts (a concurrent
+ * sign-up) is skipped and gets no role. Then `keepCreated`.
+ */
+export function createAccounts(q: postgres.Sql, c: NewAccount[]) {
+  return q<{ id: string }[]>`
+    with u as (${accountsInsert(q, accountColumnsOf(c))}),
+    m as (insert into memberships (user_id, role) select id, 'citizen' from u)
+    select id from u`;
+}
+
+/** Step 4: an account someone else created a moment ago is not ours to link. */
+export function keepCreated(outcome: LinkOutcome, inserted: readonly { id: string }[]): void {
+  if (inserted.length === outcome.created.length) return;
   const ok = new Set(inserted.map((r) => r.id));
-  if (ok.size > 0)
-    await tx.execute(sql`
-      insert into memberships (user_id, role)
-      select unnest(${pgArray([...ok])}::uuid[]), 'citizen'
-      on conflict do nothing`);
-  // An account someone else created a moment ago (a concurrent sign-up) is not ours to link.
-  const createdIds = new Set(c.map((a) => a.id));
+  const createdIds = new Set(outcome.created.map((a) => a.id));
   for (const [key, userId] of outcome.linked)
     if (createdIds.has(userId) && !ok.has(userId)) outcome.linked.delete(key);
-  outcome.created = c.filter((a) => ok.has(a.id));
+  outcome.created = outcome.created.filter((a) => ok.has(a.id));
+}
+
+/** Loads the candidates, decides, and creates the new citizen accounts in `q`. */
+export async function linkRecipients(
+  q: postgres.Sql,
+  rows: LinkInput[],
+  lookup: LinkLookup = linkLookupOf(rows),
+): Promise<LinkOutcome> {
+  const outcome = decideFromCandidates(rows, await findCandidates(q, lookup));
+  if (outcome.created.length > 0) keepCreated(outcome, await createAccounts(q, outcome.created));
   return outcome;
 }

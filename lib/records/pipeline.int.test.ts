@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aadhaarVault,
@@ -16,12 +16,14 @@ import {
 } from '@/db/schema';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { issueCertificate } from '@/lib/credentials/issue';
+import { recordSignatureValid } from '@/lib/credentials/verify-record';
 import { createIssuer, skillCertificate } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import Papa from 'papaparse';
 import { toCsv } from './export-csv';
 import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
+import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
 
 // Upload → validate → publish against real PostgreSQL (issue 4, items 3–8).
@@ -437,5 +439,180 @@ describe('publishing and linking', () => {
     expect(numbers).toHaveLength(2500);
     expect(new Set(numbers).size).toBe(2500);
     expect((await uploaded(id)).publishedRows).toBe(2500);
+  });
+});
+
+describe('publishing in bulk', () => {
+  async function uploadSample(rows: string[][], name: string) {
+    const body = Buffer.from(Papa.unparse([sampleHeader(), ...rows]));
+    return receiveUpload(db, {
+      orgId: issuer.id,
+      userId: operatorId,
+      fileName: name,
+      body: Readable.from([body]),
+    });
+  }
+
+  async function certificatesOf(uploadId: string) {
+    const rows = await rowsOf(uploadId);
+    const certs = await db
+      .select()
+      .from(certificates)
+      .where(
+        inArray(
+          certificates.id,
+          rows.map((r) => r.certificateId!),
+        ),
+      );
+    return { rows, byId: new Map(certs.map((c) => [c.id, c])) };
+  }
+
+  it('signs every certificate verifiably, links across chunks and numbers the status list in order', async () => {
+    const header = sampleHeader();
+    const col = (name: string) => header.indexOf(name);
+    const rows = generateAwardRows({
+      count: 2300,
+      seed: 7,
+      certPrefix: 'BULK/',
+      withMobile: 0.9,
+      withAadhaar: 0.5,
+    });
+    // The same person twice, in the first chunk and in the second: one account, both linked.
+    for (const c of ['CNAME', 'DOB', 'GENDER', 'MOBILE']) rows[2100]![col(c)] = rows[10]![col(c)]!;
+    rows[2100]![col('AADHAAR_NO')] = '';
+    rows[10]![col('MOBILE')] ||= '9876501234';
+    rows[2100]![col('MOBILE')] = rows[10]![col('MOBILE')]!;
+    // Text that needs escaping on its way to PostgreSQL.
+    rows[3]![col('CNAME')] = `Anna D'Souza "Annie"`;
+    rows[4]![col('TRAINING_CENTRE')] = 'Back\\slash, {braces} "quoted" NULL';
+    const { id } = await uploadSample(rows, 'bulk.csv');
+    expect(await validateUpload(db, id)).toBe('validated');
+    const [{ before }] = (await pool`
+      select coalesce(max(status_index), -1) as before from certificates
+      where issuer_org_id = ${issuer.id}`) as unknown as [{ before: number }];
+    expect(await publish(id)).toBe('published');
+
+    const u = await uploaded(id);
+    const { rows: published, byId } = await certificatesOf(id);
+    expect(u.publishedRows).toBe(2300);
+    expect(published.every((r) => r.publishedAt && r.certificateId)).toBe(true);
+    expect(byId.size).toBe(2300);
+    // Signatures verify against the stored rows.
+    for (const c of byId.values())
+      expect(await recordSignatureValid(db, c, issuer.code), c.number).toBe(true);
+    // The recipient's locker is the row's linked account; the counters agree with the rows.
+    for (const r of published)
+      expect(byId.get(r.certificateId!)!.lockerUserId).toBe(r.linkedUserId);
+    const linked = published.filter((r) => r.linkedUserId);
+    expect(u.linkedCount).toBe(linked.length);
+    expect(published[2100]!.linkedUserId).toBeTruthy();
+    expect(published[2100]!.linkedUserId).toBe(published[10]!.linkedUserId);
+    const accounts = new Set(linked.map((r) => r.linkedUserId!));
+    expect(u.accountsCreated).toBe(accounts.size);
+    const roles = await db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(inArray(memberships.userId, [...accounts]), eq(memberships.role, 'citizen')));
+    expect(roles).toHaveLength(accounts.size);
+    const mobiles = (
+      await db
+        .select({ mobile: users.mobile })
+        .from(users)
+        .where(inArray(users.id, [...accounts]))
+    )
+      .map((x) => x.mobile)
+      .filter((m): m is string => m !== null);
+    // The sign-in SMS goes to each new account that has a mobile (some have Aadhaar only).
+    const sms = await db.select().from(outbox).where(inArray(outbox.recipient, mobiles));
+    expect(mobiles.length).toBeGreaterThan(1000);
+    expect(sms).toHaveLength(mobiles.length);
+    // Status-list positions: one each, in row order, right after the issuer's previous ones.
+    const positions = published.map((r) => byId.get(r.certificateId!)!.statusIndex);
+    expect(positions).toEqual(published.map((_, i) => Number(before) + 1 + i));
+    // What was stored is what the file said.
+    const anna = byId.get(published[3]!.certificateId!)!;
+    expect(anna.recipientName).toBe(`Anna D'Souza "Annie"`);
+    expect(
+      (byId.get(published[4]!.certificateId!)!.data as { trainingCentre?: string }).trainingCentre,
+    ).toBe('Back\\slash, {braces} "quoted" NULL');
+  });
+
+  it('corrections verify too, and name the version they replace', async () => {
+    const mobile = uniqueMobile();
+    const { id } = await upload([row(base('S-1', { MOBILE: mobile })), row(base('S-2'))]);
+    await validateUpload(db, id);
+    await publish(id);
+    const { id: fix } = await upload([
+      row(base('S-1', { OPERATION: 'UPDATE', MOBILE: mobile, JOB_ROLE: 'Wireman' })),
+      row(base('S-2', { OPERATION: 'DELETE' })),
+    ]);
+    await validateUpload(db, fix);
+    expect(await publish(fix)).toBe('published');
+    const [corrected] = await rowsOf(fix);
+    const [next] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, corrected!.certificateId!));
+    expect(next).toMatchObject({
+      version: 2,
+      status: 'active',
+      lockerUserId: corrected!.linkedUserId,
+    });
+    expect(corrected!.linkedUserId).toBeTruthy();
+    expect(await recordSignatureValid(db, next!, issuer.code)).toBe(true);
+  });
+
+  it('leaves a row unlinked when its new account cannot be created', async () => {
+    // A disabled account holds the number: it is no candidate, and it blocks a second account.
+    const taken = uniqueMobile();
+    await db.insert(users).values({ name: 'Old Account', mobile: taken, status: 'disabled' });
+    const fresh = uniqueMobile();
+    const { id } = await upload([
+      row(base('X-1', { CNAME: 'Blocked Person', MOBILE: taken })),
+      row(base('X-2', { CNAME: 'Fresh Person', MOBILE: fresh })),
+    ]);
+    await validateUpload(db, id);
+    expect(await publish(id)).toBe('published');
+    const [blocked, ok] = await rowsOf(id);
+    expect(blocked!.linkedUserId).toBeNull();
+    expect(ok!.linkedUserId).toBeTruthy();
+    const [c1] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, blocked!.certificateId!));
+    const [c2] = await db
+      .select()
+      .from(certificates)
+      .where(eq(certificates.id, ok!.certificateId!));
+    expect(c1!.lockerUserId).toBeNull();
+    expect(c2!.lockerUserId).toBe(ok!.linkedUserId);
+    expect(await uploaded(id)).toMatchObject({ accountsCreated: 1, linkedCount: 1 });
+    expect(await db.select().from(outbox).where(eq(outbox.recipient, taken))).toHaveLength(0);
+    expect(await db.select().from(outbox).where(eq(outbox.recipient, fresh))).toHaveLength(1);
+  });
+
+  it('two runs of the same publish share the work without duplicates', async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => row(base(`T-${i}`)));
+    const { id } = await upload(rows);
+    await validateUpload(db, id);
+    await requestPublish(db, {
+      orgId: issuer.id,
+      uploadId: id,
+      actorUserId: operatorId,
+      templateKey: 'classic',
+    });
+    expect(await Promise.all([runPublish(db, id), runPublish(db, id)])).toEqual([
+      'published',
+      'published',
+    ]);
+    const u = await uploaded(id);
+    expect(u).toMatchObject({ status: 'published', publishedRows: 4500 });
+    const certs = await db
+      .select({ number: certificates.number })
+      .from(certificates)
+      .where(eq(certificates.issuerOrgId, issuer.id));
+    const numbers = certs.map((c) => c.number).filter((n) => n.startsWith('T-'));
+    expect(numbers).toHaveLength(4500);
+    expect(new Set(numbers).size).toBe(4500);
   });
 });

@@ -83,6 +83,22 @@ const TITLES: Record<string, string> = {
 const SUBJECT_RE =
   /^SUB(\d{1,2})(NM|MAX|MIN|_TH_MRKS|_PR_MRKS|_CE_MRKS|_TOT|_GRADE_POINTS|_GRADE|_CREDIT|_REMARKS)?$/;
 
+type SubjectColumn = { n: number; suffix: string } | null;
+
+// Publishing reads the same few dozen column names in every row: match each name once.
+const subjectColumns = new Map<string, SubjectColumn>();
+
+function subjectColumn(col: string): SubjectColumn {
+  let c = subjectColumns.get(col);
+  if (c === undefined) {
+    const m = SUBJECT_RE.exec(col);
+    c = m ? { n: Number(m[1]), suffix: m[2] ?? '' } : null;
+    if (subjectColumns.size > 10_000) subjectColumns.clear();
+    subjectColumns.set(col, c);
+  }
+  return c;
+}
+
 export function isSkillRecord(fields: Record<string, string>): boolean {
   return Boolean(
     fields.QP_CODE || fields.JOB_ROLE || fields.NSQF_LEVEL || fields.DOC_TYPE === 'SKCER',
@@ -113,25 +129,26 @@ export function certificateInputOf(
   };
   const extra: Record<string, string> = {};
   const subjects = new Map<number, Record<string, string>>();
+  const cols = Object.keys(fields);
   let endAt = Infinity;
-  for (const [col, value] of Object.entries(fields)) {
-    const m = SUBJECT_RE.exec(col);
-    if (m && (m[2] ?? '') === 'NM' && value === '***END***') endAt = Math.min(endAt, Number(m[1]));
+  for (const col of cols) {
+    const m = subjectColumn(col);
+    if (m && m.suffix === 'NM' && fields[col] === '***END***') endAt = Math.min(endAt, m.n);
   }
-  for (const [col, value] of Object.entries(fields)) {
+  for (const col of cols) {
+    const value = fields[col]!;
     if (RECIPIENT.has(col) || value === '') continue;
     const key = map[col];
     if (key) {
       data[key] = value;
       continue;
     }
-    const m = skill ? null : SUBJECT_RE.exec(col);
+    const m = skill ? null : subjectColumn(col);
     if (m) {
-      const n = Number(m[1]);
-      if (n >= endAt) continue;
-      const s = subjects.get(n) ?? {};
-      s[SUBJECT[m[2] ?? '']!] = value;
-      subjects.set(n, s);
+      if (m.n >= endAt) continue;
+      const s = subjects.get(m.n) ?? {};
+      s[SUBJECT[m.suffix]!] = value;
+      subjects.set(m.n, s);
       continue;
     }
     extra[col] = value;
