@@ -82,7 +82,7 @@ export type RowError = {
   /** Column as named in the file (or the canonical name when the column is missing). */
   column: string;
   value: string;
-  /** Message code under `records.rowErrors` in the catalogs. */
+  /** Message code under `recordErrors` in the catalogs. */
   code: string;
   values?: Record<string, string | number>;
 };
@@ -97,7 +97,7 @@ export const recordRows = pgTable(
     uploadId: uuid('upload_id')
       .notNull()
       .references(() => recordUploads.id, { onDelete: 'cascade' }),
-    /** Line number of the row in the file's data (1 = first row after the header). */
+    /** The row as a spreadsheet numbers it: the header is row 1, the first data row is row 2. */
     rowNo: integer('row_no').notNull(),
     operation: text('operation', { enum: ['ADD', 'UPDATE', 'DELETE'] }).notNull(),
     certNo: text('cert_no').notNull(),

@@ -92,20 +92,28 @@ export const COLUMNS: readonly ColumnSpec[] = [
   c('PHOTO', 'student', 'text', ''),
 ];
 
-/** Per-subject columns, n = 1, 2, … (`SUB1NM`, `SUB1`, `SUB1MAX`, …). */
-export const SUBJECT_SUFFIXES: readonly { suffix: string; kind: ColumnKind; example: string }[] = [
-  { suffix: 'NM', kind: 'text', example: 'Electrical Safety' },
-  { suffix: '', kind: 'text', example: 'ELE101' },
-  { suffix: 'MAX', kind: 'number', example: '100' },
-  { suffix: 'MIN', kind: 'number', example: '33' },
-  { suffix: '_TH_MRKS', kind: 'number', example: '60' },
-  { suffix: '_PR_MRKS', kind: 'number', example: '20' },
-  { suffix: '_CE_MRKS', kind: 'number', example: '5' },
-  { suffix: '_TOT', kind: 'number', example: '85' },
-  { suffix: '_GRADE', kind: 'text', example: 'A' },
-  { suffix: '_GRADE_POINTS', kind: 'number', example: '9' },
-  { suffix: '_CREDIT', kind: 'number', example: '4' },
-  { suffix: '_REMARKS', kind: 'text', example: '' },
+/**
+ * Per-subject columns, n = 1, 2, … (`SUB1NM`, `SUB1`, `SUB1MAX`, …); `key` is the attribute of
+ * `Subject` in the certificate XML (docs/certificate-xml.md).
+ */
+export const SUBJECT_SUFFIXES: readonly {
+  suffix: string;
+  key: string;
+  kind: ColumnKind;
+  example: string;
+}[] = [
+  { suffix: 'NM', key: 'name', kind: 'text', example: 'Electrical Safety' },
+  { suffix: '', key: 'code', kind: 'text', example: 'ELE101' },
+  { suffix: 'MAX', key: 'max', kind: 'number', example: '100' },
+  { suffix: 'MIN', key: 'min', kind: 'number', example: '33' },
+  { suffix: '_TH_MRKS', key: 'theory', kind: 'number', example: '60' },
+  { suffix: '_PR_MRKS', key: 'practical', kind: 'number', example: '20' },
+  { suffix: '_CE_MRKS', key: 'internal', kind: 'number', example: '5' },
+  { suffix: '_TOT', key: 'total', kind: 'number', example: '85' },
+  { suffix: '_GRADE', key: 'grade', kind: 'text', example: 'A' },
+  { suffix: '_GRADE_POINTS', key: 'gradePoints', kind: 'number', example: '9' },
+  { suffix: '_CREDIT', key: 'credit', kind: 'number', example: '4' },
+  { suffix: '_REMARKS', key: 'remarks', kind: 'text', example: '' },
 ];
 
 /** Exporters write this as the subject name after the last subject. */
@@ -116,6 +124,12 @@ export const MANDATORY_COLUMNS = COLUMNS.filter((col) => col.mandatory).map((col
 const BY_NAME = new Map(COLUMNS.map((col) => [col.name, col]));
 const SUBJECT_RE =
   /^SUB(\d{1,2})(NM|MAX|MIN|_TH_MRKS|_PR_MRKS|_CE_MRKS|_TOT|_GRADE_POINTS|_GRADE|_CREDIT|_REMARKS)?$/;
+
+/** `SUB3_TOT` → `{ n: 3, suffix: '_TOT' }`; null for any other column. */
+export function parseSubjectColumn(canonical: string): { n: number; suffix: string } | null {
+  const m = SUBJECT_RE.exec(canonical);
+  return m && Number(m[1]) >= 1 ? { n: Number(m[1]), suffix: m[2] ?? '' } : null;
+}
 
 /** Canonical form of a header cell: trimmed, upper case, BOM and surrounding quotes removed. */
 export function canonicalHeader(raw: string): string {
@@ -129,10 +143,9 @@ export function canonicalHeader(raw: string): string {
 export function columnSpec(canonical: string): ColumnSpec | null {
   const known = BY_NAME.get(canonical);
   if (known) return known;
-  const m = SUBJECT_RE.exec(canonical);
-  if (!m || Number(m[1]) < 1) return null;
-  const suffix = m[2] ?? '';
-  const sub = SUBJECT_SUFFIXES.find((s) => s.suffix === suffix)!;
+  const subject = parseSubjectColumn(canonical);
+  if (!subject) return null;
+  const sub = SUBJECT_SUFFIXES.find((s) => s.suffix === subject.suffix)!;
   return { name: canonical, group: 'performance', kind: sub.kind, example: sub.example };
 }
 

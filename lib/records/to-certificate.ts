@@ -1,5 +1,6 @@
 import type { CertificateInput } from '@/lib/credentials/issue';
 import type { TemplateKey } from '@/lib/credentials/templates';
+import { parseSubjectColumn, SUBJECT_END_MARKER, SUBJECT_SUFFIXES } from './columns';
 
 // From an accepted row (canonical column → normalised value) to the certificate record that
 // publishing signs. Known NAD / skill columns become CertificateData attributes
@@ -42,20 +43,7 @@ const ACADEMIC: Record<string, string> = {
   REMARKS: 'remarks',
 };
 
-const SUBJECT: Record<string, string> = {
-  NM: 'name',
-  '': 'code',
-  MAX: 'max',
-  MIN: 'min',
-  _TH_MRKS: 'theory',
-  _PR_MRKS: 'practical',
-  _CE_MRKS: 'internal',
-  _TOT: 'total',
-  _GRADE: 'grade',
-  _GRADE_POINTS: 'gradePoints',
-  _CREDIT: 'credit',
-  _REMARKS: 'remarks',
-};
+const SUBJECT = new Map(SUBJECT_SUFFIXES.map((sub) => [sub.suffix, sub.key]));
 
 /** Columns that are the record's identity or recipient, not award data. */
 const RECIPIENT = new Set([
@@ -80,9 +68,6 @@ const TITLES: Record<string, string> = {
   PVCER: 'Provisional Certificate',
 };
 
-const SUBJECT_RE =
-  /^SUB(\d{1,2})(NM|MAX|MIN|_TH_MRKS|_PR_MRKS|_CE_MRKS|_TOT|_GRADE_POINTS|_GRADE|_CREDIT|_REMARKS)?$/;
-
 type SubjectColumn = { n: number; suffix: string } | null;
 
 // Publishing reads the same few dozen column names in every row: match each name once.
@@ -91,8 +76,7 @@ const subjectColumns = new Map<string, SubjectColumn>();
 function subjectColumn(col: string): SubjectColumn {
   let c = subjectColumns.get(col);
   if (c === undefined) {
-    const m = SUBJECT_RE.exec(col);
-    c = m ? { n: Number(m[1]), suffix: m[2] ?? '' } : null;
+    c = parseSubjectColumn(col);
     if (subjectColumns.size > 10_000) subjectColumns.clear();
     subjectColumns.set(col, c);
   }
@@ -133,7 +117,7 @@ export function certificateInputOf(
   let endAt = Infinity;
   for (const col of cols) {
     const m = subjectColumn(col);
-    if (m && m.suffix === 'NM' && fields[col] === '***END***') endAt = Math.min(endAt, m.n);
+    if (m && m.suffix === 'NM' && fields[col] === SUBJECT_END_MARKER) endAt = Math.min(endAt, m.n);
   }
   for (const col of cols) {
     const value = fields[col]!;
@@ -147,7 +131,7 @@ export function certificateInputOf(
     if (m) {
       if (m.n >= endAt) continue;
       const s = subjects.get(m.n) ?? {};
-      s[SUBJECT[m.suffix]!] = value;
+      s[SUBJECT.get(m.suffix)!] = value;
       subjects.set(m.n, s);
       continue;
     }

@@ -12,7 +12,7 @@ import postgres from 'postgres';
 import { createDb } from '../../db/client';
 import { organisations, users } from '../../db/schema';
 import { generateAwardRows, sampleHeader } from '../../lib/records/sample';
-import { percentile, verdict, writeSection } from './results';
+import { percentile, verdict, waitHealthy, writeSection } from './results';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const PORT = Number(process.env.BENCH_PORT || 3312);
@@ -20,19 +20,6 @@ const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = `sanad_bench_records_${process.pid}`;
 const DATA_DIR = '.data/bench-records';
-
-async function waitHealthy(): Promise<void> {
-  const end = Date.now() + 300_000;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the app did not start');
-}
 
 /** Requests a page one after another until `stop()`; returns the latencies. */
 function probe(pathname: string) {
@@ -84,7 +71,7 @@ async function main() {
     { env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
   try {
-    await waitHealthy();
+    await waitHealthy(BASE);
     const secrets = JSON.parse(fs.readFileSync(`${DATA_DIR}/secrets.json`, 'utf8'));
     const { db, sql } = createDb(url, 2);
     const [org] = await db

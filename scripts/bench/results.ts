@@ -29,3 +29,17 @@ export function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
+
+/** Waits (up to 5 minutes) until the app started by a benchmark answers its health check. */
+export async function waitHealthy(base: string): Promise<void> {
+  const end = Date.now() + 300_000;
+  while (Date.now() < end) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      /* starting */
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the app did not start');
+}

@@ -12,7 +12,7 @@ import { createDb } from '../../db/client';
 import { organisations } from '../../db/schema';
 import { issueCertificates, type CertificateInput } from '../../lib/credentials/issue';
 import { createPartner } from '../../lib/partner-api/partners';
-import { percentile, verdict, writeSection } from './results';
+import { percentile, verdict, waitHealthy, writeSection } from './results';
 
 const PORT = Number(process.env.BENCH_PORT || 3311);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -20,19 +20,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const DB_NAME = `sanad_bench_${process.pid}`;
 const DATA_DIR = '.data/bench';
-
-async function waitHealthy(): Promise<void> {
-  const end = Date.now() + 300_000;
-  while (Date.now() < end) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the app did not start');
-}
 
 async function load(title: string, paths: string[]) {
   let i = 0;
@@ -99,7 +86,7 @@ async function main() {
     },
   );
   try {
-    await waitHealthy();
+    await waitHealthy(BASE);
     process.env.SANAD_MASTER_KEY ??= JSON.parse(
       fs.readFileSync(`${DATA_DIR}/secrets.json`, 'utf8'),
     ).masterKey;

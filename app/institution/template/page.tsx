@@ -10,20 +10,6 @@ import { COLUMNS, SUBJECT_SUFFIXES, type ColumnGroup } from '@/lib/records/colum
 
 const GROUPS: readonly ColumnGroup[] = ['record', 'institution', 'performance', 'skill', 'student'];
 const RULES = ['header', 'columns', 'operation', 'encoding', 'check', 'aadhaar', 'formulas'];
-const SUBJECT_KEYS: Record<string, string> = {
-  NM: 'name',
-  '': 'code',
-  MAX: 'max',
-  MIN: 'min',
-  _TH_MRKS: 'theory',
-  _PR_MRKS: 'practical',
-  _CE_MRKS: 'internal',
-  _TOT: 'total',
-  _GRADE: 'grade',
-  _GRADE_POINTS: 'gradePoints',
-  _CREDIT: 'credit',
-  _REMARKS: 'remarks',
-};
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('recordTemplate');
@@ -122,7 +108,7 @@ export default async function RecordTemplatePage() {
               <th scope="row" className={`${cell} font-mono text-xs font-semibold`}>
                 SUBn{s.suffix}
               </th>
-              <td className={cell}>{t(`subjects.${SUBJECT_KEYS[s.suffix]}`)}</td>
+              <td className={cell}>{t(`subjects.${s.key}`)}</td>
               <td className={cell}>{t(`kinds.${s.kind}`)}</td>
               <td className={cell}>{example(s.example)}</td>
             </tr>
