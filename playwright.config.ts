@@ -42,8 +42,11 @@ export default defineConfig({
       SANAD_DATA_DIR: '.data/e2e',
       EMBEDDED_PG_PORT: process.env.E2E_PG_PORT || '54331',
       NEXT_TELEMETRY_DISABLED: '1',
-      // Every browser test signs in from 127.0.0.1; the per-IP limit has its own integration test.
+      // Every browser test signs in from 127.0.0.1, and parallel tests sign in as the same demo
+      // people (retrying when another test retired their code); both limits have their own
+      // integration tests (lib/auth/otp.int.test.ts).
       OTP_LIMIT_PER_IP: '1000',
+      OTP_LIMIT_PER_IDENTIFIER: '100',
     },
   },
 });

@@ -1,7 +1,22 @@
 import { expect, type Page } from '@playwright/test';
 
-/** Signs in with a mobile number, reading the one-time code from /dev/inbox as a person would. */
+/**
+ * Signs in with a mobile number, reading the one-time code from /dev/inbox as a person would.
+ *
+ * Browser tests run in parallel and several of them sign in as the same demo person. Asking for
+ * a code retires the earlier one (lib/auth/otp.ts), so two tests that sign in as one number at
+ * the same moment can each end up holding a code the other retired. The sign-in page then says
+ * the code is wrong, exactly as it should; the helper asks again, like a person would.
+ */
 export async function signIn(page: Page, mobile: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    if (await trySignIn(page, mobile)) return;
+    if (attempt === 4) throw new Error(`sign-in as ${mobile} failed four times`);
+    await page.waitForTimeout(250 + Math.floor(Math.random() * 750));
+  }
+}
+
+async function trySignIn(page: Page, mobile: string): Promise<boolean> {
   await page.goto('/sign-in');
   await page.getByLabel(/Mobile number or email|मोबाइल नंबर या ईमेल/).fill(mobile);
   await page.getByRole('button', { name: /Send code|कोड भेजें/ }).click();
@@ -15,7 +30,22 @@ export async function signIn(page: Page, mobile: string): Promise<void> {
 
   await page.getByLabel(/6-digit code|6 अंकों का कोड/).fill(code);
   await page.getByRole('button', { name: /^(Sign in|साइन इन करें)$/ }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  const signedIn = page
+    .waitForURL((url) => !url.pathname.startsWith('/sign-in'), {
+      timeout: 20_000,
+      waitUntil: 'commit',
+    })
+    .then(() => true);
+  // The form's own error, not Next's route announcer (also role=alert, in a shadow root).
+  const refused = page
+    .locator('main form [role=alert]')
+    .waitFor({ state: 'visible', timeout: 20_000 })
+    .then(() => false);
+  const outcome = await Promise.any([signedIn, refused]).catch(() => false);
+  signedIn.catch(() => undefined);
+  refused.catch(() => undefined);
+  if (outcome) await page.waitForLoadState('load');
+  return outcome;
 }
 
 export async function switchLanguage(page: Page, language: 'English' | 'हिन्दी'): Promise<void> {
