@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { organisations } from '@/db/schema';
+import { memberships, organisations, users } from '@/db/schema';
 import type { CertificateInput } from '@/lib/credentials/issue';
+import { uniqueMobile } from './helpers';
 
 /** An active institution with a unique issuer code. */
 export async function createIssuer(
@@ -41,4 +42,35 @@ export function skillCertificate(overrides: Partial<CertificateInput> = {}): Cer
     signatories: [{ name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' }],
     ...overrides,
   };
+}
+
+type Role = (typeof memberships.$inferInsert)['role'];
+
+/** A person with a citizen membership plus the given roles (the server actions' real checks). */
+export async function createPerson(db: Db, roles: { role: Role; orgId: string | null }[] = []) {
+  const tag = randomBytes(4).toString('hex');
+  const [u] = await db
+    .insert(users)
+    .values({ name: `Person ${tag}`, mobile: uniqueMobile(), email: `${tag}@example.org` })
+    .returning();
+  await db
+    .insert(memberships)
+    .values(
+      [{ role: 'citizen' as const, orgId: null }, ...roles].map((m) => ({ ...m, userId: u!.id })),
+    );
+  return u!;
+}
+
+/** A platform organisation of its own and a platform admin in it. */
+export async function createPlatformAdmin(db: Db) {
+  const [platform] = await db
+    .insert(organisations)
+    .values({
+      kind: 'platform',
+      name: 'Platform',
+      code: `in.sanad.p${randomBytes(4).toString('hex')}`,
+      status: 'active',
+    })
+    .returning();
+  return createPerson(db, [{ role: 'platform_admin', orgId: platform!.id }]);
 }

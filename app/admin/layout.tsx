@@ -15,6 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         { href: '/admin/members', label: t('members') },
         { href: '/admin/institutions', label: tc('adminInstitutions.nav') },
         { href: '/admin/partners', label: t('partners') },
+        { href: '/admin/keys', label: tc('adminKeys.nav') },
         { href: '/admin/audit', label: t('audit') },
       ]}
     >

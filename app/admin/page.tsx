@@ -5,20 +5,24 @@ import { getDb } from '@/db/client';
 import { adminOverview } from '@/lib/admin/overview';
 import { countPendingApplications } from '@/lib/institutions';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { countKeyHolders } from '@/lib/credentials/rotate-keys';
 
 export default async function AdminPage() {
   await requirePageAccess('admin.view', { next: '/admin' });
   const t = await getTranslations('admin');
-  const [o, pendingApplications] = await Promise.all([
+  const [o, pendingApplications, keyHolders] = await Promise.all([
     adminOverview(),
     countPendingApplications(getDb()),
+    countKeyHolders(getDb()),
   ]);
   const ti = await getTranslations('adminInstitutions');
+  const tk = await getTranslations('adminKeys');
   const stats = [
     { label: t('users'), value: o.users },
     { label: t('organisations'), value: o.organisations },
     { label: t('pendingMessages'), value: o.pendingMessages },
     { label: ti('overviewPending'), value: pendingApplications, href: '/admin/institutions' },
+    { label: tk('overviewCount'), value: keyHolders, href: '/admin/keys' },
   ];
   return (
     <div className="space-y-6" data-testid="area-admin">

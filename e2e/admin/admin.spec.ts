@@ -43,3 +43,50 @@ test('a role removed by the admin takes effect on the next request', async ({ br
   await expect(admin.getByText('membership.revoke').first()).toBeVisible();
   await expect(admin.getByText('membership.grant').first()).toBeVisible();
 });
+
+test('the admin rotates an issuer’s keys; a certificate signed before still verifies', async ({
+  browser,
+}) => {
+  // A certificate issued with the current keys, seen by its institution's owner.
+  const owner = await (await browser.newContext()).newPage();
+  await signIn(owner, DEMO.owner);
+  await owner.goto('/institution?q=DSI/2026/000103');
+  await owner.getByRole('link', { name: 'DSI/2026/000103' }).click();
+  const verifyUrl = await owner
+    .getByRole('link', { name: 'Open the public verification page' })
+    .getAttribute('href');
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.getByRole('link', { name: 'Signing keys' }).first().click();
+  await expect(admin).toHaveURL(/\/admin\/keys$/);
+  const card = admin.locator('section', {
+    has: admin.getByRole('heading', { name: 'Demo Skills Institute, Pune' }),
+  });
+  const before = await card.locator('li', { hasText: 'Active' }).allTextContents();
+  expect(before).toHaveLength(2);
+
+  await card.getByRole('button', { name: 'Rotate keys' }).click();
+  await card.getByRole('button', { name: 'Continue' }).click();
+  await expect(card.getByText('Give a reason of 5 to 300 characters.')).toBeVisible();
+  await card.getByLabel('Why are you rotating the keys?').fill('Yearly rotation (test)');
+  await card.getByRole('button', { name: 'Continue' }).click();
+  await card.getByRole('button', { name: 'Yes, rotate the keys' }).click();
+  await expect(card.getByText(/^Keys rotated\. New key ids:/)).toBeVisible();
+  await expect(card.locator('li', { hasText: 'Retired' })).toHaveCount(2);
+  const after = await card.locator('li', { hasText: 'Active' }).allTextContents();
+  expect(after).toHaveLength(2);
+  expect(after).not.toEqual(before);
+
+  // Signed before the rotation, still genuine: the retired public keys stay published.
+  const phone = await (
+    await browser.newContext({ viewport: { width: 390, height: 844 } })
+  ).newPage();
+  await phone.goto(verifyUrl!);
+  await expect(phone.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid');
+  await expect(phone.getByTestId('signature-check')).toContainText('genuine');
+
+  // The audit log has the rotation with its reason.
+  await admin.goto('/admin/audit');
+  await expect(admin.getByText('issuer.keys.rotate').first()).toBeVisible();
+});

@@ -39,6 +39,7 @@ export const ACTIONS = [
   'admin.members.manage',
   'admin.audit.view',
   'admin.partners.manage',
+  'admin.keys.manage',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -63,6 +64,7 @@ export const PERMISSIONS: Readonly<Record<Role, readonly Action[]>> = {
     'admin.members.manage',
     'admin.audit.view',
     'admin.partners.manage',
+    'admin.keys.manage',
   ],
 };
 

@@ -34,8 +34,29 @@ export type CertificateInput = {
 };
 
 /** The exact fields the Ed25519 signature covers, rebuilt from a stored row. */
+/** The columns the record signature covers, with what a verification needs to find the key. */
+export type SignedColumns = Pick<
+  CertificateRow,
+  | 'docType'
+  | 'uri'
+  | 'number'
+  | 'version'
+  | 'verificationCode'
+  | 'title'
+  | 'recipientName'
+  | 'recipientDob'
+  | 'recipientGender'
+  | 'recipientUidMasked'
+  | 'issueDate'
+  | 'validFrom'
+  | 'expiryDate'
+  | 'issuedAt'
+  | 'data'
+  | 'templateKey'
+>;
+
 export function signedRecordOf(
-  row: CertificateRow,
+  row: SignedColumns,
   issuerCode: string,
   supersedesUri: string | null,
 ): SignedRecord {

@@ -6,7 +6,7 @@ import { certificates, organisations } from '@/db/schema';
 import { signedPayload } from './canonical';
 import { normaliseVerificationCode } from './codes';
 import { keyByKid } from './keys';
-import { signedRecordOf, type CertificateRow } from './issue';
+import { signedRecordOf, type CertificateRow, type SignedColumns } from './issue';
 
 export type LiveStatus = 'valid' | 'revoked' | 'expired' | 'suspended' | 'superseded' | 'tampered';
 
@@ -57,7 +57,7 @@ export function awardOf(data: Record<string, unknown>): string | null {
 /** Checks a stored record's signature with the issuer's registered key (never a supplied one). */
 export async function recordSignatureValid(
   db: DbOrTx,
-  row: CertificateRow,
+  row: SignedColumns & Pick<CertificateRow, 'signingKid' | 'signature' | 'supersedesId'>,
   issuerCode: string,
 ): Promise<boolean> {
   const key = await publicKeyFor(db, row.signingKid);
@@ -92,10 +92,39 @@ export function liveStatus(
   return row.status;
 }
 
+// Only what the public answer and the signature check need: the recipient's contact details and
+// the rest never enter the public path (and the smaller row is cheaper to read on every scan).
+const VERIFY_COLUMNS = {
+  id: certificates.id,
+  docType: certificates.docType,
+  uri: certificates.uri,
+  number: certificates.number,
+  version: certificates.version,
+  verificationCode: certificates.verificationCode,
+  status: certificates.status,
+  statusReason: certificates.statusReason,
+  statusChangedAt: certificates.statusChangedAt,
+  supersedesId: certificates.supersedesId,
+  supersededById: certificates.supersededById,
+  title: certificates.title,
+  recipientName: certificates.recipientName,
+  recipientDob: certificates.recipientDob,
+  recipientGender: certificates.recipientGender,
+  recipientUidMasked: certificates.recipientUidMasked,
+  issueDate: certificates.issueDate,
+  validFrom: certificates.validFrom,
+  expiryDate: certificates.expiryDate,
+  issuedAt: certificates.issuedAt,
+  data: certificates.data,
+  templateKey: certificates.templateKey,
+  signature: certificates.signature,
+  signingKid: certificates.signingKid,
+};
+
 const byCode = (db: DbOrTx) =>
   preparedFor(db as Db, 'certificate_by_code', (d) =>
     d
-      .select({ c: certificates, issuerName: organisations.name, issuerCode: organisations.code })
+      .select({ c: VERIFY_COLUMNS, issuerName: organisations.name, issuerCode: organisations.code })
       .from(certificates)
       .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
       .where(eq(certificates.verificationCode, sql.placeholder('code')))

@@ -1,20 +1,27 @@
 // Intl formatters are costly to create; keep one per locale and style (a verification page
 // formats several dates on every request).
+const STYLES = {
+  date: { dateStyle: 'long', timeZone: 'UTC' },
+  dateTime: { dateStyle: 'medium', timeZone: 'Asia/Kolkata' },
+  time: { timeStyle: 'medium', timeZone: 'Asia/Kolkata' },
+} as const satisfies Record<string, Intl.DateTimeFormatOptions>;
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
+function formatter(locale: string, style: keyof typeof STYLES): Intl.DateTimeFormat {
+  const key = `${locale}|${style}`;
   let f = cache.get(key);
   if (!f)
-    cache.set(key, (f = new Intl.DateTimeFormat(locale === 'hi' ? 'hi-IN' : 'en-IN', options)));
+    cache.set(
+      key,
+      (f = new Intl.DateTimeFormat(locale === 'hi' ? 'hi-IN' : 'en-IN', STYLES[style])),
+    );
   return f;
 }
 
 /** A calendar date (YYYY-MM-DD) in words, e.g. "30 October 2026". */
 export function formatDate(locale: string, iso: string | null): string | null {
-  return iso
-    ? formatter(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`))
-    : null;
+  return iso ? formatter(locale, 'date').format(new Date(`${iso}T00:00:00Z`)) : null;
 }
 
 export function formatDateTime(
@@ -22,9 +29,7 @@ export function formatDateTime(
   at: Date | string,
   style: 'date' | 'time' = 'date',
 ): string {
-  const options: Intl.DateTimeFormatOptions =
-    style === 'time'
-      ? { timeStyle: 'medium', timeZone: 'Asia/Kolkata' }
-      : { dateStyle: 'medium', timeZone: 'Asia/Kolkata' };
-  return formatter(locale, options).format(typeof at === 'string' ? new Date(at) : at);
+  return formatter(locale, style === 'time' ? 'time' : 'dateTime').format(
+    typeof at === 'string' ? new Date(at) : at,
+  );
 }

@@ -1,5 +1,7 @@
 import enBase from './messages/en.json';
 import hiBase from './messages/hi.json';
+import enKeys from './messages/keys.en.json';
+import hiKeys from './messages/keys.hi.json';
 import enOnboarding from './messages/onboarding.en.json';
 import hiOnboarding from './messages/onboarding.hi.json';
 import enRecords from './messages/records.en.json';
@@ -15,6 +17,7 @@ import hiUpload from './messages/upload.hi.json';
 // file holds whole top-level namespaces (catalogs.test.ts checks the languages match key by key).
 const en = {
   ...enBase,
+  ...enKeys,
   ...enOnboarding,
   ...enRecords,
   ...enRecordErrors,
@@ -23,6 +26,7 @@ const en = {
 };
 const hi = {
   ...hiBase,
+  ...hiKeys,
   ...hiOnboarding,
   ...hiRecords,
   ...hiRecordErrors,

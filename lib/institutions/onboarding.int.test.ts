@@ -13,6 +13,7 @@ import {
   users,
 } from '@/db/schema';
 import { ConflictError, InvalidError } from '@/lib/errors';
+import { createPerson, createPlatformAdmin } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { AGREEMENT_VERSION } from './agreement';
 import {
@@ -47,20 +48,7 @@ const { db, sql: pool } = testDb();
 const as = (userId: string | null) => (session.userId = userId);
 const hex = () => randomBytes(4).toString('hex');
 
-type Role = (typeof memberships.$inferInsert)['role'];
-
-async function person(roles: { role: Role; orgId: string | null }[] = []) {
-  const [u] = await db
-    .insert(users)
-    .values({ name: `Person ${hex()}`, mobile: uniqueMobile(), email: `${hex()}@example.org` })
-    .returning();
-  await db
-    .insert(memberships)
-    .values(
-      [{ role: 'citizen' as const, orgId: null }, ...roles].map((m) => ({ ...m, userId: u!.id })),
-    );
-  return u!;
-}
+const person = (roles: Parameters<typeof createPerson>[1] = []) => createPerson(db, roles);
 
 const contact = (name: string): TContactPerson => ({
   name,
@@ -99,11 +87,7 @@ let admin: Awaited<ReturnType<typeof person>>;
 let applicant: Awaited<ReturnType<typeof person>>;
 
 beforeAll(async () => {
-  const [platform] = await db
-    .insert(organisations)
-    .values({ kind: 'platform', name: 'Platform', code: `in.sanad.p${hex()}`, status: 'active' })
-    .returning();
-  admin = await person([{ role: 'platform_admin', orgId: platform!.id }]);
+  admin = await createPlatformAdmin(db);
   applicant = await person();
 });
 afterAll(async () => {

@@ -1,8 +1,9 @@
-import { getLocale, getTranslations } from 'next-intl/server';
-import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { getLocale } from 'next-intl/server';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ButtonLink, Card } from '@/components/ui';
+import { formatDate, formatDateTime } from '@/lib/i18n/format';
+import { getVerifyTranslations } from '@/lib/i18n/process-translations';
 import { CertificateStatusBanner } from '@/components/credentials/status-banner';
 import { checkCode } from '@/lib/credentials/public-verification';
 import { ZVerificationCode } from '@/lib/credentials/verification-code';
@@ -17,7 +18,8 @@ function safeDecode(s: string): string {
   }
 }
 
-// Never cached: a revocation shows on the next scan (issue 3, item 5).
+// Never cached: a revocation shows on the next scan (issue 3, item 5). This is the page a phone
+// camera opens, the busiest on the site, so its messages are compiled once per process.
 export default async function VerifyCodePage({
   params,
   searchParams,
@@ -30,7 +32,7 @@ export default async function VerifyCodePage({
   if (!parsed.success) notFound();
   const c = await checkCode(parsed.data, via === 'typed' ? 'typed' : 'qr');
   if (!c) notFound();
-  const t = await getTranslations('verify');
+  const t = await getVerifyTranslations();
   const locale = await getLocale();
   const date = (iso: string | null) => formatDate(locale, iso);
   const rows: [string, string | null][] = [

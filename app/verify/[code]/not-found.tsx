@@ -1,8 +1,10 @@
-import { getTranslations } from 'next-intl/server';
 import { ButtonLink, Card, PageTitle } from '@/components/ui';
+import { getVerifyTranslations } from '@/lib/i18n/process-translations';
 
+// Next renders this boundary along with every /verify/{code} answer, so it stays as light as the
+// page itself (see page.tsx).
 export default async function CertificateNotFound() {
-  const t = await getTranslations('verify');
+  const t = await getVerifyTranslations();
   return (
     <div className="mx-auto max-w-lg">
       <PageTitle>{t('title')}</PageTitle>
