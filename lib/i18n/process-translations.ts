@@ -29,5 +29,6 @@ const verifyTranslators = Object.fromEntries(LOCALES.map((l) => [l, make(l, 'ver
 
 /** The `verify` namespace in the request's language, compiled once per process. */
 export async function getVerifyTranslations() {
-  return verifyTranslators[toLocale(await getLocale())];
+  const locale = toLocale(await getLocale());
+  return { t: verifyTranslators[locale], locale };
 }

@@ -1,7 +1,5 @@
-import { getLocale } from 'next-intl/server';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { ButtonLink, Card } from '@/components/ui';
+import { Card, buttonStyles } from '@/components/ui';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import { getVerifyTranslations } from '@/lib/i18n/process-translations';
 import { CertificateStatusBanner } from '@/components/credentials/status-banner';
@@ -19,7 +17,8 @@ function safeDecode(s: string): string {
 }
 
 // Never cached: a revocation shows on the next scan (issue 3, item 5). This is the page a phone
-// camera opens, the busiest on the site, so its messages are compiled once per process.
+// camera opens, the busiest on the site, so its messages are compiled once per process and its
+// links are plain anchors (each next/link is a client component rendered on every request).
 export default async function VerifyCodePage({
   params,
   searchParams,
@@ -32,8 +31,7 @@ export default async function VerifyCodePage({
   if (!parsed.success) notFound();
   const c = await checkCode(parsed.data, via === 'typed' ? 'typed' : 'qr');
   if (!c) notFound();
-  const t = await getVerifyTranslations();
-  const locale = await getLocale();
+  const { t, locale } = await getVerifyTranslations();
   const date = (iso: string | null) => formatDate(locale, iso);
   const rows: [string, string | null][] = [
     [t('recipient'), c.recipientName],
@@ -65,13 +63,13 @@ export default async function VerifyCodePage({
           </p>
         ) : null}
         {c.successorCode ? (
-          <Link
+          <a
             href={`/verify/${c.successorCode}`}
             className="mt-3 inline-block font-medium underline"
             data-testid="successor-link"
           >
             {t('viewNewer')} →
-          </Link>
+          </a>
         ) : null}
       </CertificateStatusBanner>
       <Card title={c.title}>
@@ -102,9 +100,9 @@ export default async function VerifyCodePage({
           })}
         </p>
       </Card>
-      <ButtonLink href="/verify" variant="secondary">
+      <a href="/verify" className={buttonStyles.secondary}>
         {t('another')}
-      </ButtonLink>
+      </a>
     </div>
   );
 }
