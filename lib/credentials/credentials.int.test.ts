@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificateRenditions, certificates, issuerKeys } from '@/db/schema';
-import { createIssuer, skillCertificate } from '@/tests/fixtures';
+import { auditLog, certificateRenditions, certificates, issuerKeys } from '@/db/schema';
+import { createIssuer, createPerson, skillCertificate } from '@/tests/fixtures';
 import { testDb } from '@/tests/helpers';
 import {
   changeCertificateStatus,
@@ -82,6 +82,35 @@ describe('issuing and verifying certificates', () => {
         { status: 'revoked', reason: 'again' },
       ),
     ).rejects.toThrow(/cannot/);
+  });
+
+  it('writes the audit entry with the change, and none for a refused change', async () => {
+    const actor = await createPerson(db);
+    const cert = await issueCertificate(db, issuer.id, skillCertificate());
+    const entries = () => db.select().from(auditLog).where(eq(auditLog.objectId, cert.id));
+    await changeCertificateStatus(
+      db,
+      { issuerOrgId: issuer.id, certificateId: cert.id },
+      { status: 'suspended', reason: ' Under review ' },
+      { actorUserId: actor.id, ip: '127.0.0.1', userAgent: 'vitest' },
+    );
+    expect(await entries()).toMatchObject([
+      {
+        action: 'certificate.suspend',
+        actorUserId: actor.id,
+        objectType: 'certificate',
+        detail: { reason: 'Under review', from: 'active' },
+      },
+    ]);
+    await expect(
+      changeCertificateStatus(
+        db,
+        { issuerOrgId: issuer.id, certificateId: cert.id },
+        { status: 'suspended', reason: 'again' },
+        { actorUserId: actor.id },
+      ),
+    ).rejects.toThrow(/cannot/);
+    expect(await entries()).toHaveLength(1);
   });
 
   it("refuses to change another issuer's certificate", async () => {

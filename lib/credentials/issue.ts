@@ -3,6 +3,7 @@ import { sign } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { certificateRenditions, certificates, organisations } from '@/db/schema';
+import { recordAudit, type AuditEntry } from '@/lib/audit';
 import { ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
 import { signedPayload, type SignedRecord } from './canonical';
 import { newDocId, newVerificationCode } from './codes';
@@ -232,10 +233,16 @@ export async function dropRenditions(db: DbOrTx, certificateIds: string[]): Prom
 }
 
 /** Revoke (or suspend) with a reason; the issuer scope is required, never a bare id. */
+/**
+ * Revokes, suspends or reinstates one certificate of one issuer. With `audit`, the audit entry
+ * (`certificate.<status>`, with the reason and the previous status) is written in the same
+ * transaction: a status change is never left without its entry, nor an entry without its change.
+ */
 export async function changeCertificateStatus(
   db: Db,
   scope: { issuerOrgId: string; certificateId: string },
   change: { status: 'revoked' | 'suspended' | 'active'; reason: string },
+  audit?: Pick<AuditEntry, 'actorUserId' | 'ip' | 'userAgent'>,
 ): Promise<CertificateRow> {
   if (change.status !== 'active' && !change.reason.trim())
     throw new InvalidError('Give a reason', { reason: 'required' });
@@ -268,6 +275,14 @@ export async function changeCertificateStatus(
       .where(eq(certificates.id, current.id))
       .returning();
     await dropRenditions(tx, [current.id]);
+    if (audit)
+      await recordAudit(tx, {
+        ...audit,
+        action: `certificate.${change.status === 'active' ? 'reinstate' : change.status === 'revoked' ? 'revoke' : 'suspend'}`,
+        objectType: 'certificate',
+        objectId: current.id,
+        detail: { reason: change.reason.trim(), from: current.status },
+      });
     return row!;
   });
 }

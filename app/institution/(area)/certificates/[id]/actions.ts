@@ -2,7 +2,6 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
-import { recordAudit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/session';
 import { changeCertificateStatus } from '@/lib/credentials/issue';
 import { ZRevokeCertificateInput } from '@/lib/credentials/schemas';
@@ -14,21 +13,12 @@ export async function revokeCertificateAction(input: unknown): Promise<ActionRes
     const v = parseInput(ZRevokeCertificateInput, input);
     // The permission is checked within the certificate's own organisation.
     const { user } = await requirePermission('certificates.revoke', v.orgId);
-    const db = getDb();
     await changeCertificateStatus(
-      db,
+      getDb(),
       { issuerOrgId: v.orgId, certificateId: v.certificateId },
       { status: 'revoked', reason: v.reason },
+      { actorUserId: user.id, ...(await getRequestContext()) },
     );
-    const ctx = await getRequestContext();
-    await recordAudit(db, {
-      actorUserId: user.id,
-      action: 'certificate.revoke',
-      objectType: 'certificate',
-      objectId: v.certificateId,
-      detail: { reason: v.reason },
-      ...ctx,
-    });
     revalidatePath(`/institution/certificates/${v.certificateId}`);
     return null;
   });
