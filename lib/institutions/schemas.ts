@@ -14,8 +14,8 @@ export const REGISTRY_KINDS = [
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
 const text = (min: number, max: number, key: string) =>
-  z.string().trim().min(min, key).max(max, key);
-const optionalText = (max: number, key: string) => z.string().trim().max(max, key);
+  z.string(key).trim().min(min, key).max(max, key);
+const optionalText = (max: number, key: string) => z.string(key).trim().max(max, key);
 
 export const ZMobile = z
   .string()
