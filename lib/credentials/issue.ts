@@ -233,6 +233,12 @@ export async function dropRenditions(db: DbOrTx, certificateIds: string[]): Prom
 }
 
 /** Revoke (or suspend) with a reason; the issuer scope is required, never a bare id. */
+const STATUS_CHANGE_ACTIONS = {
+  revoked: 'certificate.revoke',
+  suspended: 'certificate.suspend',
+  active: 'certificate.reinstate',
+} as const;
+
 /**
  * Revokes, suspends or reinstates one certificate of one issuer. With `audit`, the audit entry
  * (`certificate.<status>`, with the reason and the previous status) is written in the same
@@ -278,7 +284,7 @@ export async function changeCertificateStatus(
     if (audit)
       await recordAudit(tx, {
         ...audit,
-        action: `certificate.${change.status === 'active' ? 'reinstate' : change.status === 'revoked' ? 'revoke' : 'suspend'}`,
+        action: STATUS_CHANGE_ACTIONS[change.status],
         objectType: 'certificate',
         objectId: current.id,
         detail: { reason: change.reason.trim(), from: current.status },

@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
 import { auditLog, organisations } from '@/db/schema';
 import {
@@ -9,6 +9,7 @@ import {
   createPlatformAdmin,
   skillCertificate,
 } from '@/tests/fixtures';
+import { actAs } from '@/tests/acting-user';
 import { testDb } from '@/tests/helpers';
 import { issueCertificate } from './issue';
 import { issuerCertificatesByCode, issuerJwks } from './issuer-directory';
@@ -18,21 +19,9 @@ import { rotateKeysOf } from './rotate-keys';
 import { verifyByCode } from './verify-record';
 import { verifyCertificateXml } from './xml/verify-xml-signature';
 
-// The server action runs as whoever `session.userId` names: only next-auth's session is mocked,
-// so the permission check is the real one (as in lib/institutions/onboarding.int.test.ts).
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('next-auth', () => ({
-  getServerSession: async () => (session.userId ? { userId: session.userId } : null),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('@/lib/http/request-context', () => ({
-  getRequestContext: async () => ({ ip: '127.0.0.1', userAgent: 'vitest' }),
-}));
-
 const { rotateKeysAction } = await import('@/app/admin/keys/actions');
 
 const { db, sql: pool } = testDb();
-const as = (userId: string | null) => (session.userId = userId);
 const hex = () => randomBytes(4).toString('hex');
 
 const person = (roles: Parameters<typeof createPerson>[1] = []) => createPerson(db, roles);
@@ -75,7 +64,7 @@ describe('rotating an issuer’s keys from the admin page', () => {
     const oldKeys = await keysOfIssuer(db, issuer.id);
     expect(oldKeys.map((k) => k.status)).toEqual(['active', 'active']);
 
-    as(admin.id);
+    actAs(admin.id);
     const r = await rotateKeysAction({ orgId: issuer.id, reason: '  Yearly rotation  ' });
     expect(r.ok).toBe(true);
     if (!r.ok) return;
@@ -135,11 +124,11 @@ describe('rotating an issuer’s keys from the admin page', () => {
   it('refuses anyone but a platform admin, and changes nothing', async () => {
     const before = await keyState(ownersIssuer.id);
 
-    as(owner.id); // the institution's own owner may not rotate its keys
+    actAs(owner.id); // the institution's own owner may not rotate its keys
     const r = await rotateKeysAction({ orgId: ownersIssuer.id, reason: 'I want new keys' });
     expect(r).toMatchObject({ ok: false, error: { key: 'forbidden', status: 403 } });
 
-    as(null);
+    actAs(null);
     const anon = await rotateKeysAction({ orgId: ownersIssuer.id, reason: 'I want new keys' });
     expect(anon).toMatchObject({ ok: false, error: { key: 'unauthenticated' } });
 
@@ -149,7 +138,7 @@ describe('rotating an issuer’s keys from the admin page', () => {
 
   it('refuses a missing, too short or too long reason', async () => {
     const before = await keyState(ownersIssuer.id);
-    as(admin.id);
+    actAs(admin.id);
     for (const reason of [undefined, '', '  abc   ', 'x'.repeat(301)]) {
       const r = await rotateKeysAction({ orgId: ownersIssuer.id, reason });
       expect(r, String(reason)).toMatchObject({
@@ -162,7 +151,7 @@ describe('rotating an issuer’s keys from the admin page', () => {
   });
 
   it('refuses an unknown organisation, or one that does not sign', async () => {
-    as(admin.id);
+    actAs(admin.id);
     const unknown = await rotateKeysAction({ orgId: randomUUID(), reason: 'Yearly rotation' });
     expect(unknown).toMatchObject({ ok: false, error: { key: 'notFound', status: 404 } });
     const bad = await rotateKeysAction({ orgId: 'not-a-uuid', reason: 'Yearly rotation' });

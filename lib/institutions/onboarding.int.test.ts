@@ -14,6 +14,7 @@ import {
 } from '@/db/schema';
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { createPerson, createPlatformAdmin } from '@/tests/fixtures';
+import { actAs } from '@/tests/acting-user';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { AGREEMENT_VERSION } from './agreement';
 import {
@@ -28,16 +29,6 @@ import {
 } from './index';
 import type { TContactPerson, TRegisterInstitutionInput } from './schemas';
 
-// The server actions run as whoever `session.userId` names: next-auth's session is the only
-// thing mocked, so the permission checks are the real ones (lib/auth/session.ts).
-const session = vi.hoisted(() => ({ userId: null as string | null }));
-vi.mock('next-auth', () => ({
-  getServerSession: async () => (session.userId ? { userId: session.userId } : null),
-}));
-vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
-vi.mock('@/lib/http/request-context', () => ({
-  getRequestContext: async () => ({ ip: '127.0.0.1', userAgent: 'vitest' }),
-}));
 vi.mock('@/lib/jobs/enqueue', () => ({ enqueueSoon: async () => {} }));
 
 const { approveApplicationAction, rejectApplicationAction } =
@@ -45,7 +36,6 @@ const { approveApplicationAction, rejectApplicationAction } =
 const { addAuthorizedPersonAction } = await import('@/app/institution/(area)/people/actions');
 
 const { db, sql: pool } = testDb();
-const as = (userId: string | null) => (session.userId = userId);
 const hex = () => randomBytes(4).toString('hex');
 
 const person = (roles: Parameters<typeof createPerson>[1] = []) => createPerson(db, roles);
@@ -184,7 +174,7 @@ describe('admin decision', () => {
       { actorUserId: applicant.id },
       application(entry.id),
     );
-    as(applicant.id);
+    actAs(applicant.id);
     expect(await approveApplicationAction({ applicationId })).toMatchObject({
       ok: false,
       error: { key: 'forbidden' },
@@ -192,7 +182,7 @@ describe('admin decision', () => {
     expect(
       await rejectApplicationAction({ applicationId, reason: 'Not a real institution' }),
     ).toMatchObject({ ok: false, error: { key: 'forbidden' } });
-    as(null);
+    actAs(null);
     expect(await approveApplicationAction({ applicationId })).toMatchObject({
       ok: false,
       error: { key: 'unauthenticated' },
@@ -212,7 +202,7 @@ describe('admin decision', () => {
       { actorUserId: applicant.id },
       input,
     );
-    as(admin.id);
+    actAs(admin.id);
     expect(await approveApplicationAction({ applicationId })).toEqual({ ok: true, data: null });
 
     expect(await requireActiveInstitution(db, orgId)).toMatchObject({ status: 'active' });
@@ -276,7 +266,7 @@ describe('admin decision', () => {
         owner: { ...contact('Someone Else'), mobile: existing.mobile! },
       }),
     );
-    as(admin.id);
+    actAs(admin.id);
     expect((await approveApplicationAction({ applicationId })).ok).toBe(true);
     const [u] = await db.select().from(users).where(eq(users.id, existing.id));
     expect(u).toMatchObject({ name: existing.name, email: existing.email });
@@ -291,7 +281,7 @@ describe('admin decision', () => {
       { actorUserId: applicant.id },
       application(entry.id),
     );
-    as(admin.id);
+    actAs(admin.id);
     expect(await rejectApplicationAction({ applicationId, reason: ' ' })).toMatchObject({
       ok: false,
       error: { key: 'invalid', fieldErrors: { reason: 'reason' } },
@@ -340,7 +330,7 @@ describe('people of an institution', () => {
       { actorUserId: applicant.id },
       input,
     );
-    as(admin.id);
+    actAs(admin.id);
     await approveApplicationAction({ applicationId });
     const people = await listOrgPeople(db, { orgId });
     const idOf = (role: string) => people.find((p) => p.roles.includes(role))!.userId;
@@ -350,7 +340,7 @@ describe('people of an institution', () => {
   it('the owner adds an authorized person, who is told how to sign in', async () => {
     const inst = await activeInstitution();
     const newcomer = { ...contact('Ramesh Pawar'), designation: 'Clerk', orgId: inst.orgId };
-    as(inst.ownerId);
+    actAs(inst.ownerId);
     expect(await addAuthorizedPersonAction(newcomer)).toEqual({ ok: true, data: null });
 
     const mobile = newcomer.mobile.replace(/^\+91 /, '');
@@ -379,12 +369,12 @@ describe('people of an institution', () => {
     const elsewhere = await activeInstitution();
     const newcomer = { ...contact('Intruder Person'), orgId: here.orgId };
 
-    as(elsewhere.ownerId);
+    actAs(elsewhere.ownerId);
     expect(await addAuthorizedPersonAction(newcomer)).toMatchObject({
       ok: false,
       error: { key: 'forbidden' },
     });
-    as(here.operatorId);
+    actAs(here.operatorId);
     expect(await addAuthorizedPersonAction(newcomer)).toMatchObject({
       ok: false,
       error: { key: 'forbidden' },

@@ -26,6 +26,7 @@ import {
 } from './link-accounts';
 import { accountCreatedMessage } from './messages';
 import { certificateInputOf } from './to-certificate';
+import { todayInIndia } from './validate-row';
 
 // Publishing (seed 000 §2.5 iv–v; issue 4, item 7): accepted rows become certificates in chunks,
 // each chunk one transaction that also marks its rows published. A stop leaves whole chunks
@@ -119,11 +120,6 @@ type PublishContext = {
 function assertTemplate(key: string | null) {
   if (!key || !isTemplateKey(key)) throw new ConflictError('The upload has no certificate design');
   return key;
-}
-
-/** Today in India, as YYYY-MM-DD (the default date of issue). */
-function todayInIndia(): string {
-  return new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 10);
 }
 
 /**

@@ -9,6 +9,7 @@ import { snapshotTemplate, type TemplateKey } from '@/lib/credentials/templates'
 import { NotFoundError } from '@/lib/errors';
 import { firstIssuingRow } from './queries';
 import { certificateInputOf } from './to-certificate';
+import { todayInIndia } from './validate-row';
 
 // Template selection (seed 000 §2.5 iii): the operator sees each design filled with a real row
 // of the file before publishing. Nothing is stored or signed; the code reads SAMPLE.
@@ -36,7 +37,7 @@ export async function renderSamplePdf(
   const input = certificateInputOf(row.fields, {
     templateKey,
     defaultDocType: profile?.docType ?? 'SKCER',
-    today: new Date().toISOString().slice(0, 10),
+    today: todayInIndia(),
     lockerUserId: null,
   });
   const sample = {

@@ -132,6 +132,11 @@ const SUBJECT_NO = /^SUB(\d{1,2})/;
 const SUBJECT_NAME = /^SUB\d{1,2}NM$/;
 
 /** AADHAAR_NO, or a misspelt header treated as it (AADHAR_NO, UID_NO, …): masked everywhere. */
+/** Today in India, as YYYY-MM-DD: the default date of issue, and the latest date a row may hold. */
+export function todayInIndia(): string {
+  return new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 10);
+}
+
 export function isAadhaarHeader(canonical: string): boolean {
   return canonical === 'AADHAAR_NO' || (!columnSpec(canonical) && AADHAAR_ALIAS.test(canonical));
 }
@@ -159,7 +164,7 @@ function buildPlan(header: HeaderAnalysis): Plan {
   });
   subjectNames.sort((a, b) => a.subject - b.subject);
   const present = new Set(header.canonical);
-  const today = new Date(Date.now() + 5.5 * 3600_000).toISOString().slice(0, 10);
+  const today = todayInIndia();
   return {
     width: header.canonical.length,
     slots,

@@ -3,7 +3,7 @@
 // published with account linking and certificate rows (≤ 10 s) by a worker-like process whose
 // peak memory must stay ≤ 400 MB, while the running app keeps answering pages (latency measured
 // during the publish).
-import { fork, spawn } from 'node:child_process';
+import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -12,14 +12,12 @@ import postgres from 'postgres';
 import { createDb } from '../../db/client';
 import { organisations, users } from '../../db/schema';
 import { generateAwardRows, sampleHeader } from '../../lib/records/sample';
-import { percentile, verdict, waitHealthy, writeSection } from './results';
+import { percentile, verdict, withBenchApp, writeSection } from './results';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const PORT = Number(process.env.BENCH_PORT || 3312);
 const BASE = `http://127.0.0.1:${PORT}`;
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `sanad_bench_records_${process.pid}`;
-const DATA_DIR = '.data/bench-records';
 
 /** Requests a page one after another until `stop()`; returns the latencies. */
 function probe(pathname: string) {
@@ -50,111 +48,87 @@ function probe(pathname: string) {
 }
 
 async function main() {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${DB_NAME}`);
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  fs.mkdirSync(DATA_DIR, { recursive: true });
-  const env = {
-    ...process.env,
-    DATABASE_URL: url,
-    APP_ENV: 'local',
-    PORT: String(PORT),
-    SANAD_DATA_DIR: DATA_DIR,
-    STORAGE_DIR: path.join(DATA_DIR, 'files'),
-    PUBLIC_BASE_URL: BASE,
-    NEXT_TELEMETRY_DISABLED: '1',
-  };
-  const app = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/start.ts'],
-    { env, stdio: ['ignore', 'inherit', 'inherit'] },
-  );
-  try {
-    await waitHealthy(BASE);
-    const secrets = JSON.parse(fs.readFileSync(`${DATA_DIR}/secrets.json`, 'utf8'));
-    const { db, sql } = createDb(url, 2);
-    const [org] = await db
-      .select()
-      .from(organisations)
-      .where(eq(organisations.code, 'in.sanad.demoskills'));
-    const [operator] = await db.select().from(users).where(eq(users.mobile, '9000000003'));
+  await withBenchApp(
+    { name: 'records', port: PORT, adminUrl: ADMIN_URL },
+    async ({ url, dataDir, env, secrets }) => {
+      const { db, sql } = createDb(url, 2);
+      const [org] = await db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.code, 'in.sanad.demoskills'));
+      const [operator] = await db.select().from(users).where(eq(users.mobile, '9000000003'));
 
-    // A realistic file: NAD + skill columns, two subjects, 90% with mobile, 50% with Aadhaar.
-    const file = path.join(DATA_DIR, 'bench-100k.csv');
-    const t = performance.now();
-    const rows = generateAwardRows({
-      count: ROWS,
-      seed: 42,
-      certPrefix: 'BENCH/',
-      withMobile: 0.9,
-      withAadhaar: 0.5,
-    });
-    fs.writeFileSync(file, Papa.unparse([sampleHeader(), ...rows]));
-    const sizeMb = fs.statSync(file).size / 1024 / 1024;
-    console.log(
-      `generated ${ROWS} rows (${sizeMb.toFixed(1)} MB) in ${(performance.now() - t).toFixed(0)} ms`,
-    );
-    await sql.end();
-
-    // Warm the probed page, then measure it idle.
-    const one = postgres(url, { max: 1 });
-    const [{ code }] = (await one`select verification_code as code from certificates
-      where number = 'DSI/2026/000101'`) as unknown as [{ code: string }];
-    await one.end();
-    const probePath = `/verify/${code}`;
-    const idle = probe(probePath);
-    await new Promise((r) => setTimeout(r, 3000));
-    const idleResult = await idle.stop();
-
-    const child = fork('scripts/bench/records-work.ts', [file, org!.id, operator!.id], {
-      execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'],
-      env: { ...env, SANAD_MASTER_KEY: secrets.masterKey, NEXTAUTH_SECRET: secrets.authSecret },
-    });
-    let busy: ReturnType<typeof probe> | null = null;
-    const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
-      child.on('message', (m: { phase: string }) => {
-        if (m.phase === 'publishing') busy = probe(probePath);
-        if (m.phase === 'done') resolve(m as unknown as Record<string, unknown>);
+      // A realistic file: NAD + skill columns, two subjects, 90% with mobile, 50% with Aadhaar.
+      const file = path.join(dataDir, 'bench-100k.csv');
+      const t = performance.now();
+      const rows = generateAwardRows({
+        count: ROWS,
+        seed: 42,
+        certPrefix: 'BENCH/',
+        withMobile: 0.9,
+        withAadhaar: 0.5,
       });
-      child.on('exit', (c) => (c ? reject(new Error(`work process exited ${c}`)) : undefined));
-    });
-    const busyResult = await (busy as ReturnType<typeof probe> | null)!.stop();
-    const r = result as {
-      validated: string;
-      published: string;
-      receiveMs: number;
-      validateMs: number;
-      publishMs: number;
-      peakMb: number;
-      upload: Record<string, unknown>;
-    };
-    const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-    const idleP50 = percentile(idleResult.sorted, 50);
-    const busyP50 = percentile(busyResult.sorted, 50);
-    const busyP95 = percentile(busyResult.sorted, 95);
-    const busyMax = busyResult.sorted.at(-1) ?? NaN;
-    console.log(JSON.stringify(result, null, 2));
-    writeSection('bench:records', 'Award CSV: validate and publish (`npm run bench:records`)', [
-      `A generated ${ROWS.toLocaleString('en-IN')}-row award file (${sizeMb.toFixed(1)} MB: NAD and skill columns, two subjects, 90% of rows with a mobile number, 50% with an Aadhaar number, 10% Devanagari names) for the demo institution. PostgreSQL 15 at 127.0.0.1:5432; the app (web + worker) runs beside it, and a separate worker-like process does the work with the same functions as the \`records.validate\` and \`records.publish\` jobs.`,
-      '',
-      '| measure | result | target | |',
-      '| --- | --- | --- | --- |',
-      `| receive (stream to storage + SHA-256) | ${s(r.receiveMs)} | | |`,
-      `| server-side validation, every row (parse, rules, Aadhaar vault, diff, COPY of ${ROWS.toLocaleString('en-IN')} results) | ${s(r.validateMs)} | ≤ 5 s | ${verdict(r.validateMs <= 5000)} |`,
-      `| publish: account linking + ${ROWS.toLocaleString('en-IN')} signed certificate rows | ${s(r.publishMs)} | ≤ 10 s | ${verdict(r.publishMs <= 10_000)} |`,
-      `| peak memory (VmHWM) of the process doing the work | ${r.peakMb.toFixed(0)} MB | ≤ 400 MB | ${verdict(r.peakMb <= 400)} |`,
-      `| \`/verify/{code}\` while idle, p50 | ${idleP50.toFixed(0)} ms (${idleResult.sorted.length} requests) | | |`,
-      `| \`/verify/{code}\` during the publish, p50 / p95 / max | ${busyP50.toFixed(0)} / ${busyP95.toFixed(0)} / ${busyMax.toFixed(0)} ms (${busyResult.sorted.length} requests, ${busyResult.failures} failed) | keeps answering | ${verdict(busyResult.failures === 0 && busyResult.sorted.length > 0)} |`,
-      '',
-      `Upload after publishing: ${JSON.stringify(r.upload)}.`,
-    ]);
-  } finally {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.end();
-  }
+      fs.writeFileSync(file, Papa.unparse([sampleHeader(), ...rows]));
+      const sizeMb = fs.statSync(file).size / 1024 / 1024;
+      console.log(
+        `generated ${ROWS} rows (${sizeMb.toFixed(1)} MB) in ${(performance.now() - t).toFixed(0)} ms`,
+      );
+      await sql.end();
+
+      // Warm the probed page, then measure it idle.
+      const one = postgres(url, { max: 1 });
+      const [{ code }] = (await one`select verification_code as code from certificates
+      where number = 'DSI/2026/000101'`) as unknown as [{ code: string }];
+      await one.end();
+      const probePath = `/verify/${code}`;
+      const idle = probe(probePath);
+      await new Promise((r) => setTimeout(r, 3000));
+      const idleResult = await idle.stop();
+
+      const child = fork('scripts/bench/records-work.ts', [file, org!.id, operator!.id], {
+        execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'],
+        env: { ...env, SANAD_MASTER_KEY: secrets.masterKey, NEXTAUTH_SECRET: secrets.authSecret },
+      });
+      let busy: ReturnType<typeof probe> | null = null;
+      const result = await new Promise<Record<string, unknown>>((resolve, reject) => {
+        child.on('message', (m: { phase: string }) => {
+          if (m.phase === 'publishing') busy = probe(probePath);
+          if (m.phase === 'done') resolve(m as unknown as Record<string, unknown>);
+        });
+        child.on('exit', (c) => (c ? reject(new Error(`work process exited ${c}`)) : undefined));
+      });
+      const busyResult = await (busy as ReturnType<typeof probe> | null)!.stop();
+      const r = result as {
+        validated: string;
+        published: string;
+        receiveMs: number;
+        validateMs: number;
+        publishMs: number;
+        peakMb: number;
+        upload: Record<string, unknown>;
+      };
+      const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+      const idleP50 = percentile(idleResult.sorted, 50);
+      const busyP50 = percentile(busyResult.sorted, 50);
+      const busyP95 = percentile(busyResult.sorted, 95);
+      const busyMax = busyResult.sorted.at(-1) ?? NaN;
+      console.log(JSON.stringify(result, null, 2));
+      writeSection('bench:records', 'Award CSV: validate and publish (`npm run bench:records`)', [
+        `A generated ${ROWS.toLocaleString('en-IN')}-row award file (${sizeMb.toFixed(1)} MB: NAD and skill columns, two subjects, 90% of rows with a mobile number, 50% with an Aadhaar number, 10% Devanagari names) for the demo institution. PostgreSQL 15 at 127.0.0.1:5432; the app (web + worker) runs beside it, and a separate worker-like process does the work with the same functions as the \`records.validate\` and \`records.publish\` jobs.`,
+        '',
+        '| measure | result | target | |',
+        '| --- | --- | --- | --- |',
+        `| receive (stream to storage + SHA-256) | ${s(r.receiveMs)} | | |`,
+        `| server-side validation, every row (parse, rules, Aadhaar vault, diff, COPY of ${ROWS.toLocaleString('en-IN')} results) | ${s(r.validateMs)} | ≤ 5 s | ${verdict(r.validateMs <= 5000)} |`,
+        `| publish: account linking + ${ROWS.toLocaleString('en-IN')} signed certificate rows | ${s(r.publishMs)} | ≤ 10 s | ${verdict(r.publishMs <= 10_000)} |`,
+        `| peak memory (VmHWM) of the process doing the work | ${r.peakMb.toFixed(0)} MB | ≤ 400 MB | ${verdict(r.peakMb <= 400)} |`,
+        `| \`/verify/{code}\` while idle, p50 | ${idleP50.toFixed(0)} ms (${idleResult.sorted.length} requests) | | |`,
+        `| \`/verify/{code}\` during the publish, p50 / p95 / max | ${busyP50.toFixed(0)} / ${busyP95.toFixed(0)} / ${busyMax.toFixed(0)} ms (${busyResult.sorted.length} requests, ${busyResult.failures} failed) | keeps answering | ${verdict(busyResult.failures === 0 && busyResult.sorted.length > 0)} |`,
+        '',
+        `Upload after publishing: ${JSON.stringify(r.upload)}.`,
+      ]);
+    },
+  );
 }
 
 main().catch((e) => {

@@ -1,6 +1,8 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import postgres from 'postgres';
 
 const FILE = path.join(process.cwd(), 'docs', 'benchmarks.md');
 const HEADER = `# Benchmarks
@@ -42,4 +44,62 @@ export async function waitHealthy(base: string): Promise<void> {
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error('the app did not start');
+}
+
+export type BenchApp = {
+  /** The app's own database (a fresh one, dropped afterwards). */
+  url: string;
+  base: string;
+  dataDir: string;
+  /** The environment the app runs with (for a worker-like process beside it). */
+  env: NodeJS.ProcessEnv;
+  /** The start command's process (its children are the web server and the worker). */
+  process: ChildProcess;
+  /** The local secrets the app generated under `dataDir`. */
+  secrets: { masterKey: string; authSecret: string };
+};
+
+/**
+ * Runs `work` against the app started as the README starts it (`scripts/start.ts`), on a fresh
+ * database of the PostgreSQL at `adminUrl` and a fresh data directory; then stops the app and
+ * drops the database, also when `work` fails.
+ */
+export async function withBenchApp<T>(
+  opts: { name: string; port: number; adminUrl: string; env?: Record<string, string> },
+  work: (app: BenchApp) => Promise<T>,
+): Promise<T> {
+  const dbName = `sanad_bench_${opts.name}_${process.pid}`;
+  const dataDir = `.data/bench-${opts.name}`;
+  const base = `http://127.0.0.1:${opts.port}`;
+  const admin = postgres(opts.adminUrl, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${dbName}`);
+  const url = opts.adminUrl.replace(/\/[^/]*$/, `/${dbName}`);
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.mkdirSync(dataDir, { recursive: true });
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    APP_ENV: 'local',
+    PORT: String(opts.port),
+    SANAD_DATA_DIR: dataDir,
+    STORAGE_DIR: path.join(dataDir, 'files'),
+    PUBLIC_BASE_URL: base,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...opts.env,
+  };
+  const app = spawn(
+    process.execPath,
+    ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/start.ts'],
+    { env, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  try {
+    await waitHealthy(base);
+    const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
+    return await work({ url, base, dataDir, env, process: app, secrets });
+  } finally {
+    app.kill('SIGTERM');
+    await new Promise((r) => app.once('exit', r));
+    await admin.unsafe(`drop database if exists ${dbName} with (force)`);
+    await admin.end();
+  }
 }

@@ -2,17 +2,15 @@
 // - /verify/{code} under 50 connections vs a bare dynamic page with one indexed lookup (≥ 90%);
 // - GET /api/verify/{code} (≥ 1,500 requests/s);
 // - Pull Doc p95 with cached renditions (≤ 50 ms) and cold, render + sign (≤ 500 ms).
-import { spawn } from 'node:child_process';
 import { createHmac, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { createDb } from '../../db/client';
 import { organisations } from '../../db/schema';
 import { issueCertificates, type CertificateInput } from '../../lib/credentials/issue';
 import { createPartner } from '../../lib/partner-api/partners';
-import { percentile, verdict, waitHealthy, writeSection } from './results';
+import { percentile, verdict, withBenchApp, writeSection } from './results';
 
 const PORT = Number(process.env.BENCH_PORT || 3311);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,8 +19,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 10);
 // runs swung by ±10% from one run to the next, more than the difference being measured.
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
-const DB_NAME = `sanad_bench_${process.pid}`;
-const DATA_DIR = '.data/bench';
 
 // CPU seconds the web process has used (user + system, from /proc; Linux only, else null).
 // CPU time per request is a steadier comparison than requests/s on shared cores.
@@ -114,113 +110,87 @@ async function pullDocLatencies(uris: string[], apiKey: string): Promise<number[
 }
 
 async function main() {
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${DB_NAME}`);
-  const url = ADMIN_URL.replace(/\/[^/]*$/, `/${DB_NAME}`);
-  fs.rmSync(DATA_DIR, { recursive: true, force: true });
-  const app = spawn(
-    process.execPath,
-    ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/start.ts'],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        APP_ENV: 'local',
-        PORT: String(PORT),
-        SANAD_DATA_DIR: DATA_DIR,
-        SANAD_BENCH_ROUTES: '1',
-        PUBLIC_BASE_URL: BASE,
-        NEXT_TELEMETRY_DISABLED: '1',
-      },
-      stdio: ['ignore', 'inherit', 'inherit'],
+  await withBenchApp(
+    { name: 'verify', port: PORT, adminUrl: ADMIN_URL, env: { SANAD_BENCH_ROUTES: '1' } },
+    async ({ url, process: app, secrets }) => {
+      webPid = findWebPid(app.pid!);
+      process.env.SANAD_MASTER_KEY ??= secrets.masterKey;
+      const { db, sql } = createDb(url, 4);
+      const [org] = await db
+        .select()
+        .from(organisations)
+        .where(eq(organisations.code, 'in.sanad.demoskills'));
+      const inputs: CertificateInput[] = Array.from({ length: 2000 }, (_, i) => ({
+        docType: 'SKCER',
+        number: `BENCH/${i}`,
+        title: 'Skill Certificate',
+        recipient: { name: i % 2 ? 'आशा शर्मा' : 'Ravi Patel', dob: '2001-05-14', gender: 'F' },
+        issueDate: '2026-11-20',
+        data: { kind: 'skill', award: 'Assistant Electrician', nsqfLevel: '4', grade: 'A' },
+        templateKey: 'classic',
+        signatories: [{ name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' }],
+      }));
+      const certs = await issueCertificates(db, org!.id, inputs);
+      const codes = certs.map((c) => c.verificationCode);
+      const { apiKey } = await createPartner(db, 'Benchmark client');
+      await sql.end();
+
+      // Warm up both pages and the API (JIT, connection pools).
+      await load('warm-up', [
+        ...codes.slice(0, 50).map((c) => `/verify/${c}`),
+        ...codes.slice(0, 50).map((c) => `/bench/baseline/${c}`),
+        ...codes.slice(0, 50).map((c) => `/api/verify/${c}`),
+      ]);
+      const baselineRuns: Awaited<ReturnType<typeof load>>[] = [];
+      const verifyRuns: Awaited<ReturnType<typeof load>>[] = [];
+      for (let round = 1; round <= ROUNDS; round++) {
+        baselineRuns.push(
+          await load(
+            `baseline page, round ${round}`,
+            codes.map((c) => `/bench/baseline/${c}`),
+          ),
+        );
+        verifyRuns.push(
+          await load(
+            `/verify/{code}, round ${round}`,
+            codes.map((c) => `/verify/${c}`),
+          ),
+        );
+      }
+      const baseline = combine(baselineRuns);
+      const verifyPage = combine(verifyRuns);
+      const api = await load(
+        'GET /api/verify/{code}',
+        codes.map((c) => `/api/verify/${c}`),
+      );
+
+      const uris = certs.slice(0, 100).map((c) => c.uri);
+      const cold = await pullDocLatencies(uris, apiKey);
+      const cached = await pullDocLatencies(uris, apiKey);
+      const ratio = verifyPage.rps / baseline.rps;
+      const coldP95 = percentile(cold, 95);
+      const cachedP95 = percentile(cached, 95);
+      writeSection('bench:verify', 'Verification and pull API (`npm run bench:verify`)', [
+        `One web process and its worker, PostgreSQL 15 at 127.0.0.1:5432, 2,000 issued certificates, ${SECONDS} s per run with 50 connections (autocannon, on the same 2 cores). The two pages are measured in ${ROUNDS} alternating rounds (baseline, verify, baseline, …) and averaged: requests/s per round were baseline ${baseline.rounds} and verify ${verifyPage.rounds}.`,
+        '',
+        '| measure | result | target | |',
+        '| --- | --- | --- | --- |',
+        `| bare dynamic page, one indexed lookup (baseline) | ${baseline.rps.toFixed(0)} req/s (median p50 ${baseline.p50} ms, p99 ${baseline.p99} ms) | | |`,
+        `| \`/verify/{code}\` | ${verifyPage.rps.toFixed(0)} req/s (median p50 ${verifyPage.p50} ms, p99 ${verifyPage.p99} ms) = ${(ratio * 100).toFixed(0)}% of baseline | ≥ 90% of baseline | ${verdict(ratio >= 0.9)} |`,
+        `| \`GET /api/verify/{code}\` | ${api.rps.toFixed(0)} req/s (p50 ${api.p50} ms, p99 ${api.p99} ms) | ≥ 1,500 req/s | ${verdict(api.rps >= 1500)} |`,
+        `| Pull Doc, cached renditions (format both), p95 of 100 | ${cachedP95.toFixed(1)} ms | ≤ 50 ms | ${verdict(cachedP95 <= 50)} |`,
+        `| Pull Doc, cold: render PDF + sign XML, p95 of 100 | ${coldP95.toFixed(1)} ms | ≤ 500 ms | ${verdict(coldP95 <= 500)} |`,
+        '',
+        `Non-2xx answers during the runs: baseline ${baseline.non2xx}, verify page ${verifyPage.non2xx}, API ${api.non2xx}.`,
+        ...(baseline.cpuMs !== null && verifyPage.cpuMs !== null
+          ? [
+              `CPU time of the web process per request (steadier than requests/s on shared cores; it includes the process's GC and thread-pool threads): baseline ${baseline.cpuMs.toFixed(2)} ms, verify page ${verifyPage.cpuMs.toFixed(2)} ms, so by CPU the verify page costs ${((verifyPage.cpuMs / baseline.cpuMs) * 100).toFixed(0)}% of the baseline.`,
+            ]
+          : []),
+        'The baseline page renders under the same root layout (header, language) as the verify page, so the comparison isolates the verification work: one join, an Ed25519 check of the stored record, the status and details, and buffered telemetry.',
+      ]);
     },
   );
-  try {
-    await waitHealthy(BASE);
-    webPid = findWebPid(app.pid!);
-    process.env.SANAD_MASTER_KEY ??= JSON.parse(
-      fs.readFileSync(`${DATA_DIR}/secrets.json`, 'utf8'),
-    ).masterKey;
-    const { db, sql } = createDb(url, 4);
-    const [org] = await db
-      .select()
-      .from(organisations)
-      .where(eq(organisations.code, 'in.sanad.demoskills'));
-    const inputs: CertificateInput[] = Array.from({ length: 2000 }, (_, i) => ({
-      docType: 'SKCER',
-      number: `BENCH/${i}`,
-      title: 'Skill Certificate',
-      recipient: { name: i % 2 ? 'आशा शर्मा' : 'Ravi Patel', dob: '2001-05-14', gender: 'F' },
-      issueDate: '2026-11-20',
-      data: { kind: 'skill', award: 'Assistant Electrician', nsqfLevel: '4', grade: 'A' },
-      templateKey: 'classic',
-      signatories: [{ name: 'Dr. Meera Joshi', designation: 'Controller of Examinations' }],
-    }));
-    const certs = await issueCertificates(db, org!.id, inputs);
-    const codes = certs.map((c) => c.verificationCode);
-    const { apiKey } = await createPartner(db, 'Benchmark client');
-    await sql.end();
-
-    // Warm up both pages and the API (JIT, connection pools).
-    await load('warm-up', [
-      ...codes.slice(0, 50).map((c) => `/verify/${c}`),
-      ...codes.slice(0, 50).map((c) => `/bench/baseline/${c}`),
-      ...codes.slice(0, 50).map((c) => `/api/verify/${c}`),
-    ]);
-    const baselineRuns: Awaited<ReturnType<typeof load>>[] = [];
-    const verifyRuns: Awaited<ReturnType<typeof load>>[] = [];
-    for (let round = 1; round <= ROUNDS; round++) {
-      baselineRuns.push(
-        await load(
-          `baseline page, round ${round}`,
-          codes.map((c) => `/bench/baseline/${c}`),
-        ),
-      );
-      verifyRuns.push(
-        await load(
-          `/verify/{code}, round ${round}`,
-          codes.map((c) => `/verify/${c}`),
-        ),
-      );
-    }
-    const baseline = combine(baselineRuns);
-    const verifyPage = combine(verifyRuns);
-    const api = await load(
-      'GET /api/verify/{code}',
-      codes.map((c) => `/api/verify/${c}`),
-    );
-
-    const uris = certs.slice(0, 100).map((c) => c.uri);
-    const cold = await pullDocLatencies(uris, apiKey);
-    const cached = await pullDocLatencies(uris, apiKey);
-    const ratio = verifyPage.rps / baseline.rps;
-    const coldP95 = percentile(cold, 95);
-    const cachedP95 = percentile(cached, 95);
-    writeSection('bench:verify', 'Verification and pull API (`npm run bench:verify`)', [
-      `One web process and its worker, PostgreSQL 15 at 127.0.0.1:5432, 2,000 issued certificates, ${SECONDS} s per run with 50 connections (autocannon, on the same 2 cores). The two pages are measured in ${ROUNDS} alternating rounds (baseline, verify, baseline, …) and averaged: requests/s per round were baseline ${baseline.rounds} and verify ${verifyPage.rounds}.`,
-      '',
-      '| measure | result | target | |',
-      '| --- | --- | --- | --- |',
-      `| bare dynamic page, one indexed lookup (baseline) | ${baseline.rps.toFixed(0)} req/s (median p50 ${baseline.p50} ms, p99 ${baseline.p99} ms) | | |`,
-      `| \`/verify/{code}\` | ${verifyPage.rps.toFixed(0)} req/s (median p50 ${verifyPage.p50} ms, p99 ${verifyPage.p99} ms) = ${(ratio * 100).toFixed(0)}% of baseline | ≥ 90% of baseline | ${verdict(ratio >= 0.9)} |`,
-      `| \`GET /api/verify/{code}\` | ${api.rps.toFixed(0)} req/s (p50 ${api.p50} ms, p99 ${api.p99} ms) | ≥ 1,500 req/s | ${verdict(api.rps >= 1500)} |`,
-      `| Pull Doc, cached renditions (format both), p95 of 100 | ${cachedP95.toFixed(1)} ms | ≤ 50 ms | ${verdict(cachedP95 <= 50)} |`,
-      `| Pull Doc, cold: render PDF + sign XML, p95 of 100 | ${coldP95.toFixed(1)} ms | ≤ 500 ms | ${verdict(coldP95 <= 500)} |`,
-      '',
-      `Non-2xx answers during the runs: baseline ${baseline.non2xx}, verify page ${verifyPage.non2xx}, API ${api.non2xx}.`,
-      ...(baseline.cpuMs !== null && verifyPage.cpuMs !== null
-        ? [
-            `CPU time of the web process per request (steadier than requests/s on shared cores; it includes the process's GC and thread-pool threads): baseline ${baseline.cpuMs.toFixed(2)} ms, verify page ${verifyPage.cpuMs.toFixed(2)} ms, so by CPU the verify page costs ${((verifyPage.cpuMs / baseline.cpuMs) * 100).toFixed(0)}% of the baseline.`,
-          ]
-        : []),
-      'The baseline page renders under the same root layout (header, language) as the verify page, so the comparison isolates the verification work: one join, an Ed25519 check of the stored record, the status and details, and buffered telemetry.',
-    ]);
-  } finally {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
-    await admin.end();
-  }
 }
 
 main().catch((e) => {
