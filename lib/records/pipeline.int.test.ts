@@ -10,6 +10,7 @@ import {
   memberships,
   organisations,
   outbox,
+  recordRowPublications,
   recordRows,
   recordUploads,
   users,
@@ -87,8 +88,26 @@ async function uploaded(id: string) {
   return u!;
 }
 
+/** An upload's rows, each with its publication marker (null fields while unpublished). */
 async function rowsOf(id: string) {
-  return db.select().from(recordRows).where(eq(recordRows.uploadId, id)).orderBy(recordRows.rowNo);
+  const rows = await db
+    .select({ row: recordRows, marker: recordRowPublications })
+    .from(recordRows)
+    .leftJoin(
+      recordRowPublications,
+      and(
+        eq(recordRowPublications.uploadId, recordRows.uploadId),
+        eq(recordRowPublications.rowNo, recordRows.rowNo),
+      ),
+    )
+    .where(eq(recordRows.uploadId, id))
+    .orderBy(recordRows.rowNo);
+  return rows.map(({ row, marker }) => ({
+    ...row,
+    certificateId: marker?.certificateId ?? null,
+    linkedUserId: marker?.linkedUserId ?? null,
+    publishedAt: marker?.publishedAt ?? null,
+  }));
 }
 
 async function publish(id: string, templateKey = 'classic') {

@@ -154,7 +154,7 @@ type PreparedChunk = {
   corrected: { oldIds: string; newIds: string; count: number };
   deleteIds: string;
   snapshot: string;
-  /** `record_rows` markers: every row number of the chunk and its certificate (or null). */
+  /** Publication markers: every row number of the chunk and its certificate (or null). */
   rowNos: string;
   rowCertIds: string;
   rowKeys: number[];
@@ -227,10 +227,11 @@ async function prepareChunk(
     select row_no as "rowNo", cert_no as "certNo", fields::text as fields,
            aadhaar_vault_id as "aadhaarVaultId", change,
            existing_certificate_id as "existingCertificateId"
-    from record_rows
+    from record_rows r
     where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-      and change in ('new', 'changed', 'deleted') and published_at is null
-      and row_no > ${after}
+      and change in ('new', 'changed', 'deleted') and row_no > ${after}
+      and not exists (select from record_row_publications p
+                      where p.upload_id = r.upload_id and p.row_no = r.row_no)
     order by row_no limit ${CHUNK}`)) as unknown as PendingRow[];
   if (rows.length === 0 || job.stopped) return null;
   const from = rows[0]!.rowNo;
@@ -503,10 +504,11 @@ async function writeChunkIn(
     q`begin`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     q<{ pending: number }[]>`
-      select count(*)::int as pending from record_rows
+      select count(*)::int as pending from record_rows r
       where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-        and change in ('new', 'changed', 'deleted') and published_at is null
-        and row_no between ${p.from} and ${p.to}`,
+        and change in ('new', 'changed', 'deleted') and row_no between ${p.from} and ${p.to}
+        and not exists (select from record_row_publications p
+                        where p.upload_id = r.upload_id and p.row_no = r.row_no)`,
     prevIds.length
       ? q<{ id: string; status: string }[]>`
           select id, status from certificates
@@ -601,10 +603,12 @@ async function writeAhead(
     // Checks: a division by zero (22012) unless it holds.
     q`
       select 1 / ((
-        select count(*) from record_rows
+        select count(*) from record_rows r
         where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-          and change in ('new', 'changed', 'deleted') and published_at is null
-          and row_no between ${p.from} and ${p.to}) = ${p.count})::int as pending`,
+          and change in ('new', 'changed', 'deleted') and row_no between ${p.from} and ${p.to}
+          and not exists (select from record_row_publications p
+                          where p.upload_id = r.upload_id and p.row_no = r.row_no)
+        ) = ${p.count})::int as pending`,
     candidatesUnchanged(q, p.lookup, ahead.fingerprint),
     q`select pg_advisory_xact_lock(hashtext(${`status-index:${ctx.org.id}`}))`,
     writeStatement(q, ctx, p, ahead.links, 'fail'),
@@ -623,9 +627,10 @@ async function writeAhead(
  * The rest of a chunk's writes in one statement: the new accounts with their citizen role (u, m),
  * the certificates (c; their status-list positions follow the issuer's highest, read under its
  * lock, taken by an earlier statement), the versions they replace (s, d), the sign-in SMS (o; one
- * body for all: the same issuer), the rows' markers (r) and the upload's counters (k). An account
- * that could not be created (a concurrent sign-up took its number: skipped by `on conflict`) is in
- * `gone`, and what was to link to it stays unlinked. Answers the number of versions replaced.
+ * body for all: the same issuer), the rows' publication markers (r: narrow inserts, see
+ * `recordRowPublications`) and the upload's counters (k). An account that could not be created (a
+ * concurrent sign-up took its number: skipped by `on conflict`) is in `gone`, and what was to link
+ * to it stays unlinked. Answers the number of versions replaced.
  */
 function writeStatement(
   q: postgres.ReservedSql,
@@ -654,7 +659,7 @@ function writeStatement(
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
         recipient_mobile, recipient_email, recipient_uid_masked,
         case when locker_user_id in (select id from gone) then null else locker_user_id end,
-        issue_date, ${now}::timestamptz, data::jsonb, ${ctx.templateKey}::text,
+        issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
         ${p.snapshot}::text::jsonb,
         (select coalesce(max(status_index), -1) + 1 from certificates
          where issuer_org_id = ${org}::uuid) + (ord - 1)::int,
@@ -665,7 +670,7 @@ function writeStatement(
             ${c.title}::text[], ${c.name}::text[], ${c.dob}::date[], ${c.gender}::gender[],
             ${c.mobile}::text[], ${c.email}::text[], ${c.uid}::text[], ${links.lockers}::uuid[],
             ${c.issueDate}::date[], ${c.signature}::text[]),
-          json_array_elements(${p.data}::text::json))
+          jsonb_array_elements(${p.data}::text::jsonb))
         with ordinality
         as t(id, doc_type, doc_id, uri, number, version, verification_code, supersedes_id,
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,
@@ -693,9 +698,9 @@ function writeStatement(
       from unnest(${p.rowNos}::int[], ${p.rowCertIds}::uuid[], ${links.rowLinks}::uuid[])
            as v(row_no, certificate_id, user_id)),
     r as (
-      update record_rows r set certificate_id = v.certificate_id, linked_user_id = v.user_id,
-        published_at = ${now}::timestamptz
-      from v where r.upload_id = ${ctx.uploadId}::uuid and r.row_no = v.row_no),
+      insert into record_row_publications (upload_id, row_no, certificate_id, linked_user_id,
+        published_at)
+      select ${ctx.uploadId}::uuid, row_no, certificate_id, user_id, ${now}::timestamptz from v),
     k as (
       update record_uploads set published_rows = published_rows + ${p.count}::int,
         linked_count = linked_count + (select count(user_id) from v)::int,

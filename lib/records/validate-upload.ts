@@ -181,6 +181,8 @@ export async function validateUpload(db: Db, uploadId: string): Promise<string> 
         .from(recordUploads)
         .where(eq(recordUploads.id, uploadId));
       if (again?.status !== 'validating') return 'skipped';
+      // Rows and their publication markers go together (the markers have no foreign key).
+      await tx.execute(sql`delete from record_row_publications where upload_id = ${uploadId}`);
       await tx.execute(sql`delete from record_rows where upload_id = ${uploadId}`);
       const copy = await openCopy<RowToStore>(tx, recordRowLine);
       const light: Light[] = [];
