@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aadhaarVault,
@@ -85,6 +85,19 @@ async function upload(rows: string[][], name = 'awards.csv', raw?: Buffer) {
 
 async function uploaded(id: string) {
   const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+  if (u!.status === 'validated') {
+    // Validation tallies its counts in memory: they must match the rows as stored.
+    const [c] = (await db.execute(sql`
+      select count(*)::int as "rowCount",
+        count(*) filter (where outcome = 'accepted')::int as "acceptedCount",
+        count(*) filter (where outcome = 'rejected')::int as "rejectedCount",
+        count(*) filter (where change = 'new')::int as "newCount",
+        count(*) filter (where change = 'changed')::int as "changedCount",
+        count(*) filter (where change = 'deleted')::int as "deletedCount",
+        count(*) filter (where change = 'unchanged')::int as "unchangedCount"
+      from record_rows where upload_id = ${id}`)) as unknown as Record<string, number>[];
+    expect(u).toMatchObject(c!);
+  }
   return u!;
 }
 

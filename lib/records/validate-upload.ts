@@ -154,6 +154,41 @@ async function applyFixes(tx: Tx, uploadId: string, fixes: Fix[]): Promise<void>
   }
 }
 
+/**
+ * The upload's counts from the rows' provisional results and the fixes, as `applyFixes` leaves
+ * the rows: a fix with extra errors rejects its row; otherwise an accepted row's change is the
+ * fix's, or the one its operation gave.
+ */
+function tally(rows: Light[], fixes: Fix[]) {
+  const fixed = new Map(fixes.map((f) => [f.rowNo, f]));
+  const c = {
+    rows: rows.length,
+    accepted: 0,
+    rejected: 0,
+    new: 0,
+    changed: 0,
+    deleted: 0,
+    unchanged: 0,
+  };
+  for (const r of rows) {
+    const f = fixed.get(r.rowNo);
+    if (!r.ok || (f && f.extra.length > 0)) {
+      c.rejected += 1;
+      continue;
+    }
+    c.accepted += 1;
+    const change = f
+      ? f.change
+      : r.op === 'ADD'
+        ? 'new'
+        : r.op === 'DELETE'
+          ? 'deleted'
+          : 'changed';
+    if (change) c[change] += 1;
+  }
+  return c;
+}
+
 /** Validates a received upload; returns the final status. */
 export async function validateUpload(db: Db, uploadId: string): Promise<string> {
   const [upload] = await db
@@ -234,23 +269,11 @@ export async function validateUpload(db: Db, uploadId: string): Promise<string> 
       const read = await reading.finally(() => copy.end());
       if (!read.ok) throw new FileRefused(read.failure);
       await storeVaultEntries(tx, [...vault.values()]);
-      await applyFixes(tx, uploadId, await crossChecks(tx, uploadId, upload.orgId, light));
+      const fixes = await crossChecks(tx, uploadId, upload.orgId, light);
+      await applyFixes(tx, uploadId, fixes);
 
-      const counts = (await tx.execute(sql`
-        select count(*)::int as rows,
-          count(*) filter (where outcome = 'accepted')::int as accepted,
-          count(*) filter (where outcome = 'rejected')::int as rejected,
-          count(*) filter (where change = 'new')::int as new,
-          count(*) filter (where change = 'changed')::int as changed,
-          count(*) filter (where change = 'deleted')::int as deleted,
-          count(*) filter (where change = 'unchanged')::int as unchanged
-        from record_rows where upload_id = ${uploadId}`)) as unknown as [
-        Record<
-          'rows' | 'accepted' | 'rejected' | 'new' | 'changed' | 'deleted' | 'unchanged',
-          number
-        >,
-      ];
-      const c = counts[0];
+      // Counted here rather than by a scan of the rows just written (half a second for 100,000).
+      const c = tally(light, fixes);
       const h = header as unknown as HeaderAnalysis;
       await tx
         .update(recordUploads)
