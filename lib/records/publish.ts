@@ -41,6 +41,11 @@ import { todayInIndia } from './validate-row';
 
 const CHUNK = 2000;
 
+/** A row of `record_rows r` still to publish: accepted, issuing or revoking, and not marked. */
+const PENDING_ROW = `r.outcome = 'accepted' and r.change in ('new', 'changed', 'deleted')
+  and not exists (select from record_row_publications p
+                  where p.upload_id = r.upload_id and p.row_no = r.row_no)`;
+
 export async function requestPublish(
   db: Db,
   input: {
@@ -229,10 +234,7 @@ async function prepareChunk(
            aadhaar_vault_id as "aadhaarVaultId", change,
            existing_certificate_id as "existingCertificateId"
     from record_rows r
-    where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-      and change in ('new', 'changed', 'deleted') and row_no > ${after}
-      and not exists (select from record_row_publications p
-                      where p.upload_id = r.upload_id and p.row_no = r.row_no)
+    where upload_id = ${ctx.uploadId} and row_no > ${after} and ${sql.raw(PENDING_ROW)}
     order by row_no limit ${CHUNK}`)) as unknown as PendingRow[];
   if (rows.length === 0 || job.stopped) return null;
   const from = rows[0]!.rowNo;
@@ -506,10 +508,8 @@ async function writeChunkIn(
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     q<{ pending: number }[]>`
       select count(*)::int as pending from record_rows r
-      where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-        and change in ('new', 'changed', 'deleted') and row_no between ${p.from} and ${p.to}
-        and not exists (select from record_row_publications p
-                        where p.upload_id = r.upload_id and p.row_no = r.row_no)`,
+      where upload_id = ${ctx.uploadId} and row_no between ${p.from} and ${p.to}
+        and ${q.unsafe(PENDING_ROW)}`,
     prevIds.length
       ? q<{ id: string; status: string }[]>`
           select id, status from certificates
@@ -605,11 +605,8 @@ async function writeAhead(
     q`
       select 1 / ((
         select count(*) from record_rows r
-        where upload_id = ${ctx.uploadId} and outcome = 'accepted'
-          and change in ('new', 'changed', 'deleted') and row_no between ${p.from} and ${p.to}
-          and not exists (select from record_row_publications p
-                          where p.upload_id = r.upload_id and p.row_no = r.row_no)
-        ) = ${p.count})::int as pending`,
+        where upload_id = ${ctx.uploadId} and row_no between ${p.from} and ${p.to}
+          and ${q.unsafe(PENDING_ROW)}) = ${p.count})::int as pending`,
     candidatesUnchanged(q, p.lookup, ahead.fingerprint),
     q`select pg_advisory_xact_lock(hashtext(${`status-index:${ctx.org.id}`}))`,
     writeStatement(q, ctx, p, ahead.links, 'fail'),

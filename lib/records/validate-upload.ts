@@ -154,6 +154,11 @@ async function applyFixes(tx: Tx, uploadId: string, fixes: Fix[]): Promise<void>
   }
 }
 
+/** An accepted row's change before the checks across rows: what its operation asks for. */
+function provisionalChange(op: Light['op']): 'new' | 'changed' | 'deleted' {
+  return op === 'ADD' ? 'new' : op === 'DELETE' ? 'deleted' : 'changed';
+}
+
 /**
  * The upload's counts from the rows' provisional results and the fixes, as `applyFixes` leaves
  * the rows: a fix with extra errors rejects its row; otherwise an accepted row's change is the
@@ -177,13 +182,7 @@ function tally(rows: Light[], fixes: Fix[]) {
       continue;
     }
     c.accepted += 1;
-    const change = f
-      ? f.change
-      : r.op === 'ADD'
-        ? 'new'
-        : r.op === 'DELETE'
-          ? 'deleted'
-          : 'changed';
+    const change = f ? f.change : provisionalChange(r.op);
     if (change) c[change] += 1;
   }
   return c;
@@ -255,13 +254,7 @@ export async function validateUpload(db: Db, uploadId: string): Promise<string> 
               fields: v.fields,
               aadhaarVaultId: vaultId,
               // Provisional; crossChecks corrects the rows it concerns.
-              change: !ok
-                ? null
-                : v.operation === 'ADD'
-                  ? 'new'
-                  : v.operation === 'DELETE'
-                    ? 'deleted'
-                    : 'changed',
+              change: ok ? provisionalChange(v.operation) : null,
             });
           }
         },

@@ -1,12 +1,9 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import { getDb, pgArray } from '@/db/client';
+import type { verificationEvents } from '@/db/schema';
 
-type Event = {
-  certificateId?: string | null;
-  channel: 'qr' | 'typed' | 'upload' | 'api';
-  result: string;
-};
+type Event = Pick<typeof verificationEvents.$inferInsert, 'certificateId' | 'channel' | 'result'>;
 
 // Verification telemetry (seed 002, Telemetry: QR scan vs typed code vs upload). Buffered and
 // written in batches so that counting a check never slows the check down. One statement text
