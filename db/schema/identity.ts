@@ -89,8 +89,8 @@ export const memberships = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    // Also serves lookups by user alone (its leading column).
     unique('memberships_user_org_role_uq').on(t.userId, t.orgId, t.role).nullsNotDistinct(),
-    index('memberships_user_idx').on(t.userId),
   ],
 );
 

@@ -1,13 +1,13 @@
 import 'server-only';
-import { sign } from 'node:crypto';
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { certificateRenditions, certificates, organisations } from '@/db/schema';
 import { recordAudit, type AuditEntry } from '@/lib/audit';
 import { ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
-import { signedPayload, type SignedRecord } from './canonical';
+import { signedPayloadJson, type SignedRecord } from './canonical';
 import { newDocId, newVerificationCode } from './codes';
 import { activeKey, signingKeyOf } from './keys';
+import { recordSignerOf } from './record-signer';
 import { snapshotTemplate, type Signatory, type TemplateKey } from './templates';
 
 export type CertificateRow = typeof certificates.$inferSelect;
@@ -114,7 +114,7 @@ export async function issueCertificates(
     if (org.status !== 'active')
       throw new ConflictError('Only an active issuer can issue certificates');
     const key = await activeKey(tx, issuerOrgId, 'ed25519');
-    const privateKey = signingKeyOf(key);
+    const signRecord = recordSignerOf(signingKeyOf(key));
 
     // Status-list positions are allocated in order per issuer.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`status-index:${issuerOrgId}`}))`);
@@ -160,11 +160,9 @@ export async function issueCertificates(
         createdAt: issuedAt,
         signature: '',
       };
-      row.signature = sign(
-        null,
-        signedPayload(signedRecordOf(row, org.code, previous?.uri ?? null)),
-        privateKey,
-      ).toString('base64');
+      row.signature = signRecord(
+        signedPayloadJson(signedRecordOf(row, org.code, previous?.uri ?? null)),
+      );
       return row;
     });
 

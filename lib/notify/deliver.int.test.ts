@@ -1,11 +1,11 @@
 import http from 'node:http';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { outbox } from '@/db/schema';
 import { startTestSmtp } from '@/tests/smtp';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { deliverMessage, MAX_ATTEMPTS } from './deliver';
-import { addToOutbox } from './outbox';
+import { addBulkToOutbox, addToOutbox } from './outbox';
 import { createTransports } from './transports';
 
 const { db, sql: pool } = testDb();
@@ -136,5 +136,62 @@ describe('outbox delivery', () => {
     expect(JSON.parse(hits[0]!.body)).toEqual({ id, to: mobile, text: 'Your code' });
     expect(hits[0]!.key).toBe(id);
     expect(hits[0]!.auth).toBe('Bearer tok');
+  });
+
+  it('sends a bulk message to each number once, resuming after a failure where it stopped', async () => {
+    const numbers = Array.from({ length: 120 }, () => uniqueMobile());
+    const id = await addBulkToOutbox(db, {
+      channel: 'sms',
+      recipients: numbers,
+      body: 'Your locker is ready',
+      template: 'test.bulk',
+    });
+    const sent: { id: string; to: string; body: string }[] = [];
+    let failAt: number | null = 70;
+    const flaky = {
+      sms: async (m: { id: string; recipient: string; body: string }) => {
+        if (sent.length === failAt) throw new Error('gateway busy');
+        sent.push({ id: m.id, to: m.recipient, body: m.body });
+      },
+    };
+    expect(await deliverMessage(db, id, flaky)).toBe('retry');
+    let [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+    expect(row).toMatchObject({ status: 'pending', sentCount: 70, attempts: 1 });
+    expect(row!.lastError).toBe('number 71 of 120: gateway busy');
+    // Due again: the retry starts at number 71, and two runs at once send it once.
+    failAt = null;
+    await db
+      .update(outbox)
+      .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+      .where(eq(outbox.id, id));
+    const outcomes = await Promise.all([
+      deliverMessage(db, id, flaky),
+      deliverMessage(db, id, flaky),
+    ]);
+    expect(outcomes.sort()).toEqual(['sent', 'skipped']);
+    expect(sent.map((m) => m.to)).toEqual(numbers);
+    expect(new Set(sent.map((m) => m.id)).size).toBe(120); // one idempotency key per number
+    expect(sent[0]!.id).toBe(`${id}.0`);
+    expect(sent.every((m) => m.body === 'Your locker is ready')).toBe(true);
+    [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+    expect(row).toMatchObject({ status: 'sent', sentCount: 120, lastError: null });
+  });
+
+  it('refuses a message with both a recipient and a list, or an empty list', async () => {
+    await expect(
+      db.insert(outbox).values({
+        channel: 'sms',
+        recipient: uniqueMobile(),
+        recipients: [uniqueMobile()],
+        body: 'x',
+        template: 'test',
+      }),
+    ).rejects.toThrow();
+    await expect(
+      db.insert(outbox).values({ channel: 'sms', recipients: [], body: 'x', template: 'test' }),
+    ).rejects.toThrow();
+    await expect(
+      addBulkToOutbox(db, { channel: 'sms', recipients: [], body: 'x', template: 'test' }),
+    ).rejects.toThrow(/needs recipients/);
   });
 });

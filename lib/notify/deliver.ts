@@ -1,10 +1,14 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { outbox } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { Transports } from './transports';
 
 export const MAX_ATTEMPTS = 8;
 const LOCK_SECONDS = 120;
+/** A bulk message saves its progress after this many sends, or this long, whichever is first. */
+const PROGRESS_EVERY = 50;
+const PROGRESS_MS = 20_000;
 
 /** Back-off after the n-th failed attempt: 30 s, 1 min, 2 min, … capped at 1 hour. */
 export function backoffSeconds(attempts: number): number {
@@ -46,38 +50,74 @@ export async function deliverMessage(
     .returning();
   if (!claimed) return 'skipped';
 
+  // A message to one recipient is one send. A bulk message is one send per number, starting
+  // after those an earlier attempt handed over; progress is saved (and the claim extended) as it
+  // goes, and a failure keeps it, so a retry sends no number twice.
+  const bulk = claimed.recipients;
+  const recipients = bulk ?? [claimed.recipient!];
+  const from = bulk ? Math.min(claimed.sentCount, bulk.length) : 0;
+  let sent = from;
+  let saved = { count: from, at: Date.now() };
+  const stillOurs = async (values: PgUpdateSetSource<typeof outbox>) =>
+    (
+      await db
+        .update(outbox)
+        .set(values)
+        .where(
+          and(
+            eq(outbox.id, id),
+            eq(outbox.status, 'sending'),
+            eq(outbox.attempts, claimed.attempts),
+          ),
+        )
+        .returning({ id: outbox.id })
+    ).length > 0;
   try {
-    await transport({
-      id: claimed.id,
-      recipient: claimed.recipient,
-      subject: claimed.subject,
-      body: claimed.body,
-    });
+    for (; sent < recipients.length; sent++) {
+      if (
+        bulk &&
+        sent > saved.count &&
+        (sent - saved.count >= PROGRESS_EVERY || Date.now() - saved.at >= PROGRESS_MS)
+      ) {
+        const extended = await stillOurs({
+          sentCount: sent,
+          lockedUntil: sql`now() + make_interval(secs => ${LOCK_SECONDS})`,
+        });
+        if (!extended) return 'skipped'; // another worker took it over after our claim lapsed
+        saved = { count: sent, at: Date.now() };
+      }
+      await transport({
+        id: bulk ? `${claimed.id}.${sent}` : claimed.id,
+        recipient: recipients[sent]!,
+        subject: claimed.subject,
+        body: claimed.body,
+      });
+    }
   } catch (error) {
-    const failed = claimed.attempts >= MAX_ATTEMPTS;
-    await db
-      .update(outbox)
-      .set({
-        status: failed ? 'failed' : 'pending',
-        lockedUntil: null,
-        lastError: String(error instanceof Error ? error.message : error).slice(0, 500),
-        nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(claimed.attempts)})`,
-      })
-      .where(eq(outbox.id, id));
+    // A failure after progress counts as the first attempt for the number it stopped at.
+    const attempts = sent > from ? 1 : claimed.attempts;
+    const failed = attempts >= MAX_ATTEMPTS;
+    const reason = String(error instanceof Error ? error.message : error);
+    await stillOurs({
+      status: failed ? 'failed' : 'pending',
+      attempts,
+      sentCount: sent,
+      lockedUntil: null,
+      lastError: (bulk ? `number ${sent + 1} of ${bulk.length}: ${reason}` : reason).slice(0, 500),
+      nextAttemptAt: sql`now() + make_interval(secs => ${backoffSeconds(attempts)})`,
+    });
     return failed ? 'failed' : 'retry';
   }
 
-  await db
-    .update(outbox)
-    .set({
-      status: 'sent',
-      sentAt: sql`now()`,
-      lockedUntil: null,
-      lastError: null,
-      // A delivered sign-in code has no business staying readable in the database.
-      ...(claimed.template === 'auth.otp' ? { body: '[sign-in code delivered; redacted]' } : {}),
-    })
-    .where(eq(outbox.id, id));
+  await stillOurs({
+    status: 'sent',
+    sentAt: sql`now()`,
+    sentCount: recipients.length,
+    lockedUntil: null,
+    lastError: null,
+    // A delivered sign-in code has no business staying readable in the database.
+    ...(claimed.template === 'auth.otp' ? { body: '[sign-in code delivered; redacted]' } : {}),
+  });
   return 'sent';
 }
 

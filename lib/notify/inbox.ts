@@ -1,5 +1,5 @@
 import 'server-only';
-import { count, desc, eq, inArray } from 'drizzle-orm';
+import { count, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { outbox } from '@/db/schema';
 import { config } from '@/lib/config';
@@ -13,7 +13,11 @@ export async function devInboxMessages(to: string | undefined, db: Db = getDb())
   return db
     .select()
     .from(outbox)
-    .where(recipient ? eq(outbox.recipient, recipient) : undefined)
+    .where(
+      recipient
+        ? or(eq(outbox.recipient, recipient), sql`${recipient} = any(${outbox.recipients})`)
+        : undefined,
+    )
     .orderBy(desc(outbox.createdAt))
     .limit(50);
 }

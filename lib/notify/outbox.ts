@@ -1,6 +1,5 @@
 import { outbox } from '@/db/schema';
-import { sql } from 'drizzle-orm';
-import { pgArray, type DbOrTx } from '@/db/client';
+import type { DbOrTx } from '@/db/client';
 
 export type OutboxMessage = {
   channel: 'email' | 'sms';
@@ -28,14 +27,24 @@ export async function addToOutbox(tx: DbOrTx, message: OutboxMessage): Promise<s
   return row!.id;
 }
 
-/** Many messages in a few statements (bulk publishing), in the caller's transaction. */
-export async function addManyToOutbox(tx: DbOrTx, messages: OutboxMessage[]): Promise<void> {
-  for (let i = 0; i < messages.length; i += 5000) {
-    const m = messages.slice(i, i + 5000);
-    await tx.execute(sql`
-      insert into outbox (channel, recipient, subject, body, template)
-      select * from unnest(${pgArray(m.map((x) => x.channel))}::notify_channel[],
-        ${pgArray(m.map((x) => x.recipient))}::text[], ${pgArray(m.map((x) => x.subject ?? null))}::text[],
-        ${pgArray(m.map((x) => x.body))}::text[], ${pgArray(m.map((x) => x.template))}::text[])`);
-  }
+/**
+ * One text to many recipients as a single bulk message (delivered one send per recipient, see
+ * `deliverMessage`), in the caller's transaction. Bulk publishing writes its own in SQL.
+ */
+export async function addBulkToOutbox(
+  tx: DbOrTx,
+  message: Omit<OutboxMessage, 'recipient'> & { recipients: string[] },
+): Promise<string> {
+  if (message.recipients.length === 0) throw new Error('A bulk message needs recipients');
+  const [row] = await tx
+    .insert(outbox)
+    .values({
+      channel: message.channel,
+      recipients: message.recipients,
+      subject: message.subject ?? null,
+      body: message.body,
+      template: message.template,
+    })
+    .returning({ id: outbox.id });
+  return row!.id;
 }

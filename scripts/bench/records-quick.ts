@@ -61,7 +61,8 @@ async function main() {
       child.on('exit', () => resolve());
     });
   } finally {
-    await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
+    if (process.env.KEEP) console.log(`kept ${DB_NAME}`);
+    else await admin.unsafe(`drop database if exists ${DB_NAME} with (force)`);
     await admin.end();
   }
 }

@@ -11,6 +11,24 @@ function peakRssMb(): number {
   return m ? Number(m[1]) / 1024 : process.memoryUsage().rss / 1024 / 1024;
 }
 
+/** CPU seconds used so far by every PostgreSQL process on this machine (utime + stime). */
+function postgresCpuS(): number {
+  let ticks = 0;
+  for (const pid of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const f = stat.slice(close + 2).split(' ');
+      ticks += Number(f[11]) + Number(f[12]);
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  return ticks / 100;
+}
+
 async function main() {
   const [file, orgId, userId] = process.argv.slice(2) as [string, string, string];
   const { db, sql } = createDb(process.env.DATABASE_URL!, 4);
@@ -30,9 +48,25 @@ async function main() {
   send({ phase: 'validated' });
   await requestPublish(db, { orgId, uploadId: id, actorUserId: userId, templateKey: 'classic' });
   send({ phase: 'publishing' });
+  const [{ lsn: wal0 }] = (await sql`select pg_current_wal_lsn() as lsn`) as unknown as [
+    { lsn: string },
+  ];
+  const cpu0 = process.cpuUsage();
+  const pg0 = postgresCpuS();
   t = performance.now();
   const published = await runPublish(db, id);
   const publishMs = performance.now() - t;
+  const cpu = process.cpuUsage(cpu0);
+  // CPU seconds of this process and of every PostgreSQL process, and the WAL written.
+  const [{ walBytes }] = (await sql`
+    select pg_wal_lsn_diff(pg_current_wal_lsn(), ${wal0})::float8 as "walBytes"`) as unknown as [
+    { walBytes: number },
+  ];
+  const publishCpu = {
+    nodeS: (cpu.user + cpu.system) / 1e6,
+    postgresS: postgresCpuS() - pg0,
+    walMb: walBytes / 1048576,
+  };
   const [u] = await sql`select row_count, accepted_count, published_rows, linked_count,
     accounts_created, publish_error from record_uploads where id = ${id}`;
   await sql.end();
@@ -43,6 +77,7 @@ async function main() {
     receiveMs,
     validateMs,
     publishMs,
+    publishCpu,
     peakValidateMb: afterValidate,
     peakMb: peakRssMb(),
     upload: u,

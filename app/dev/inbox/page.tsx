@@ -35,13 +35,17 @@ export default async function DevInboxPage({
               <li
                 key={m.id}
                 data-testid="inbox-message"
-                data-recipient={m.recipient}
+                data-recipient={m.recipient ?? undefined}
                 className="rounded-xl border border-slate-200 bg-white p-4"
               >
                 <div className="flex flex-wrap items-center gap-2 text-sm text-slate-500">
                   <Badge>{m.channel.toUpperCase()}</Badge>
                   <span>
-                    {t('to')}: <strong className="text-slate-800">{m.recipient}</strong>
+                    {t('to')}:{' '}
+                    <strong className="text-slate-800">
+                      {m.recipient ??
+                        t('bulk', { count: m.recipients?.length ?? 0, sent: m.sentCount })}
+                    </strong>
                   </span>
                   <Badge
                     tone={m.status === 'sent' ? 'green' : m.status === 'failed' ? 'red' : 'amber'}
@@ -54,6 +58,15 @@ export default async function DevInboxPage({
                 </div>
                 {m.subject ? <p className="mt-2 font-medium">{m.subject}</p> : null}
                 <p className="mt-1 whitespace-pre-line text-slate-800">{m.body}</p>
+                {m.recipients ? (
+                  <details className="mt-2 text-sm">
+                    <summary className="cursor-pointer text-slate-600">{t('numbers')}</summary>
+                    <p className="mt-1 break-words font-mono text-slate-700">
+                      {m.recipients.slice(0, 200).join(', ')}
+                      {m.recipients.length > 200 ? ', …' : null}
+                    </p>
+                  </details>
+                ) : null}
                 {code ? (
                   <p className="mt-2 text-sm">
                     {t('code')}:{' '}

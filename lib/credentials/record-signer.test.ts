@@ -1,0 +1,36 @@
+import { generateKeyPairSync, sign, verify } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { recordSignerOf } from './record-signer';
+
+describe('recordSignerOf', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const signer = recordSignerOf(privateKey);
+  const payloads = [
+    '',
+    '{"v":1}',
+    JSON.stringify({ name: 'सुरेश दास', award: 'खाद्य एवं पेय सेवा स्टीवर्ड' }),
+    'x'.repeat(20_000), // larger than the first scratch buffer
+    '{"a":"b"}',
+  ];
+
+  it('gives the signature node:crypto gives (Ed25519 is deterministic), which verifies', () => {
+    for (const payload of payloads) {
+      const bytes = Buffer.from(payload, 'utf8');
+      const signature = signer(payload);
+      expect(signature).toBe(sign(null, bytes, privateKey).toString('base64'));
+      expect(verify(null, bytes, publicKey, Buffer.from(signature, 'base64'))).toBe(true);
+    }
+  });
+
+  it('signs each payload on its own terms (nothing left over from a longer one)', () => {
+    const long = signer('{"a":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb"}');
+    const short = signer('{"a":"b"}');
+    expect(short).not.toBe(long);
+    expect(short).toBe(sign(null, Buffer.from('{"a":"b"}'), privateKey).toString('base64'));
+  });
+
+  it('refuses a key that is not Ed25519', () => {
+    const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
+    expect(() => recordSignerOf(rsa)).toThrow(/Ed25519/);
+  });
+});
