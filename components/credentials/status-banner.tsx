@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 
-const STYLES: Record<string, { box: string; icon: string }> = {
-  valid: { box: 'border-emerald-300 bg-emerald-50 text-emerald-900', icon: '✓' },
-  revoked: { box: 'border-red-300 bg-red-50 text-red-900', icon: '✗' },
-  tampered: { box: 'border-red-300 bg-red-50 text-red-900', icon: '✗' },
-  expired: { box: 'border-amber-300 bg-amber-50 text-amber-900', icon: '!' },
-  suspended: { box: 'border-amber-300 bg-amber-50 text-amber-900', icon: '!' },
-  superseded: { box: 'border-sky-300 bg-sky-50 text-sky-900', icon: '↻' },
+const ICONS: Record<string, string> = {
+  valid: '✓',
+  revoked: '✗',
+  tampered: '✗',
+  expired: '!',
+  suspended: '!',
+  superseded: '↻',
 };
 
 /** The one-glance answer at the top of a verification: valid, revoked, expired, … */
@@ -21,20 +21,16 @@ export function CertificateStatusBanner({
   body: string;
   children?: ReactNode;
 }) {
-  const s = STYLES[status] ?? STYLES.revoked!;
   return (
     <section
       role="status"
       data-testid="verify-result"
       data-status={status}
-      className={`rounded-2xl border-2 p-5 ${s.box}`}
+      className="verdict" // colours by data-status (app/globals.css)
     >
       <div className="flex items-start gap-4">
-        <span
-          aria-hidden
-          className="grid h-12 w-12 shrink-0 place-items-center rounded-full bg-white text-2xl font-bold shadow-sm"
-        >
-          {s.icon}
+        <span aria-hidden className="verdict-icon">
+          {ICONS[status] ?? ICONS.revoked}
         </span>
         <div>
           <h1 className="text-2xl font-semibold">{title}</h1>

@@ -22,8 +22,8 @@ export function Card({
   className?: string;
 }) {
   return (
-    <section className={`rounded-xl border border-slate-200 bg-white p-5 shadow-sm ${className}`}>
-      {title ? <h2 className="mb-3 text-lg font-semibold text-slate-900">{title}</h2> : null}
+    <section className={className ? `card ${className}` : 'card'}>
+      {title ? <h2 className="card-title">{title}</h2> : null}
       {children}
     </section>
   );
@@ -37,12 +37,11 @@ export function EmptyState({ children }: { children: ReactNode }) {
   );
 }
 
-const buttonBase =
-  'inline-flex min-h-11 items-center justify-center rounded-lg px-4 py-2 text-sm font-medium transition disabled:cursor-not-allowed disabled:opacity-60';
+// Component classes from app/globals.css (short in every page's payload).
 export const buttonStyles = {
-  primary: `${buttonBase} bg-brand-600 text-white hover:bg-brand-700`,
-  secondary: `${buttonBase} border border-slate-300 bg-white text-slate-800 hover:bg-slate-50`,
-  danger: `${buttonBase} border border-red-300 bg-white text-red-700 hover:bg-red-50`,
+  primary: 'btn btn-primary',
+  secondary: 'btn btn-secondary',
+  danger: 'btn btn-danger',
   link: 'text-brand-700 underline underline-offset-2 hover:text-brand-900',
 };
 

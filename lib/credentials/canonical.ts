@@ -75,11 +75,7 @@ export type SignedRecord = {
   supersedes: string | null;
 };
 
-/** The signed bytes of a record, as text (UTF-8 encoded, they are `signedPayload`). */
+/** The signed bytes of a record, as text (the signature covers its UTF-8 encoding). */
 export function signedPayloadJson(record: SignedRecord): string {
   return canonicalJson({ v: 1, ...record });
-}
-
-export function signedPayload(record: SignedRecord): Buffer {
-  return Buffer.from(signedPayloadJson(record), 'utf8');
 }

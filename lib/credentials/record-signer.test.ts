@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { recordSignerOf } from './record-signer';
+import { recordSignerOf, recordVerifierOf } from './record-signer';
 
 describe('recordSignerOf', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -32,5 +32,25 @@ describe('recordSignerOf', () => {
   it('refuses a key that is not Ed25519', () => {
     const rsa = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey;
     expect(() => recordSignerOf(rsa)).toThrow(/Ed25519/);
+  });
+});
+
+describe('recordVerifierOf', () => {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const other = generateKeyPairSync('ed25519');
+  const check = recordVerifierOf(publicKey);
+  const payload = JSON.stringify({ name: 'सुरेश दास', number: 'DSI/2026/000101' });
+  const good = sign(null, Buffer.from(payload), privateKey).toString('base64');
+
+  it('accepts the signature node:crypto made', () => {
+    expect(check(payload, good)).toBe(true);
+  });
+
+  it('refuses a changed payload, another key, and malformed signatures', () => {
+    expect(check(payload.replace('000101', '000102'), good)).toBe(false);
+    expect(recordVerifierOf(other.publicKey)(payload, good)).toBe(false);
+    expect(check(payload, '')).toBe(false);
+    expect(check(payload, good.slice(0, 40))).toBe(false);
+    expect(check(payload, Buffer.alloc(64).toString('base64'))).toBe(false);
   });
 });

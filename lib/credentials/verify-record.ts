@@ -1,11 +1,12 @@
 import 'server-only';
-import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createPublicKey } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { preparedFor, type Db, type DbOrTx } from '@/db/client';
 import { certificates, organisations } from '@/db/schema';
-import { signedPayload } from './canonical';
+import { signedPayloadJson } from './canonical';
 import { normaliseVerificationCode } from './codes';
 import { keyByKid } from './keys';
+import { recordVerifierOf, type RecordVerifier } from './record-signer';
 import { signedRecordOf, type CertificateRow, type SignedColumns } from './issue';
 
 export type LiveStatus = 'valid' | 'revoked' | 'expired' | 'suspended' | 'superseded' | 'tampered';
@@ -30,15 +31,16 @@ export type PublicCertificate = {
   successorCode: string | null;
 };
 
-// Public keys never change for a kid: cache them per process.
-const publicKeys = new Map<string, KeyObject | null>();
+// Public keys never change for a kid: cache their verifiers per process.
+const verifiers = new Map<string, RecordVerifier | null>();
 
-async function publicKeyFor(db: DbOrTx, kid: string): Promise<KeyObject | null> {
-  if (!publicKeys.has(kid)) {
+async function verifierFor(db: DbOrTx, kid: string): Promise<RecordVerifier | null> {
+  if (!verifiers.has(kid)) {
     const row = await keyByKid(db, kid);
-    publicKeys.set(kid, row ? createPublicKey(row.publicKeyPem) : null);
+    const key = row ? createPublicKey(row.publicKeyPem) : null;
+    verifiers.set(kid, key?.asymmetricKeyType === 'ed25519' ? recordVerifierOf(key) : null);
   }
-  return publicKeys.get(kid)!;
+  return verifiers.get(kid)!;
 }
 
 function today(): string {
@@ -60,8 +62,8 @@ export async function recordSignatureValid(
   row: SignedColumns & Pick<CertificateRow, 'signingKid' | 'signature' | 'supersedesId'>,
   issuerCode: string,
 ): Promise<boolean> {
-  const key = await publicKeyFor(db, row.signingKid);
-  if (!key) return false;
+  const check = await verifierFor(db, row.signingKid);
+  if (!check) return false;
   let supersedesUri: string | null = null;
   if (row.supersedesId) {
     const [prev] = await db
@@ -71,12 +73,7 @@ export async function recordSignatureValid(
     supersedesUri = prev?.uri ?? null;
   }
   try {
-    return verify(
-      null,
-      signedPayload(signedRecordOf(row, issuerCode, supersedesUri)),
-      key,
-      Buffer.from(row.signature, 'base64'),
-    );
+    return check(signedPayloadJson(signedRecordOf(row, issuerCode, supersedesUri)), row.signature);
   } catch {
     return false;
   }

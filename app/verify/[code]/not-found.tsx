@@ -1,22 +1,7 @@
-import { Card, PageTitle, buttonStyles } from '@/components/ui';
-import { getVerifyTranslations } from '@/lib/i18n/process-translations';
+import { CertificateNotFound } from '@/components/credentials/certificate-not-found';
 
-// Next renders this boundary along with every /verify/{code} answer, so it stays as light as the
-// page itself (see page.tsx).
-export default async function CertificateNotFound() {
-  const { t } = await getVerifyTranslations();
-  return (
-    <div className="mx-auto max-w-lg">
-      <PageTitle>{t('title')}</PageTitle>
-      <Card>
-        <div data-testid="verify-result" data-status="not-found">
-          <h2 className="text-lg font-semibold text-red-800">{t('notFoundTitle')}</h2>
-          <p className="mt-2 text-slate-700">{t('notFoundBody')}</p>
-        </div>
-        <a href="/verify" className={`${buttonStyles.secondary} mt-4`}>
-          {t('another')}
-        </a>
-      </Card>
-    </div>
-  );
+// Next renders this boundary along with every /verify/{code} answer: a client component keeps it
+// to a reference (see the component).
+export default function VerifyCodeNotFound() {
+  return <CertificateNotFound />;
 }
