@@ -11,7 +11,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { aadhaarVault } from './vault';
 
 export const roleEnum = pgEnum('role', [
   'citizen',
@@ -39,8 +38,13 @@ export const users = pgTable(
     email: text('email'),
     dob: date('dob'),
     gender: genderEnum('gender'),
-    /** Linked Aadhaar, only as a reference into the vault (seed 000 §2.6, §2.8). */
-    aadhaarVaultId: uuid('aadhaar_vault_id').references(() => aadhaarVault.id),
+    /**
+     * Linked Aadhaar, only as a reference into the vault (seed 000 §2.6, §2.8). No foreign key
+     * (its check ran for every account a publish creates); migration 0008's trigger refuses to
+     * delete a vault entry an account refers to, and the vault id is only ever taken from the
+     * vault.
+     */
+    aadhaarVaultId: uuid('aadhaar_vault_id'),
     locale: text('locale').notNull().default('en'),
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, sign, verify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { recordSignerOf, recordVerifierOf } from './record-signer';
+import { recordSignerOf, recordSigningThread, recordVerifierOf } from './record-signer';
 
 describe('recordSignerOf', () => {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
@@ -52,5 +52,24 @@ describe('recordVerifierOf', () => {
     expect(check(payload, '')).toBe(false);
     expect(check(payload, good.slice(0, 40))).toBe(false);
     expect(check(payload, Buffer.alloc(64).toString('base64'))).toBe(false);
+  });
+});
+
+describe('recordSigningThread', () => {
+  it('signs batches beside the main thread, in order, as recordSignerOf does', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const inline = recordSignerOf(privateKey);
+    const thread = recordSigningThread(privateKey);
+    try {
+      const batches = [0, 1, 2].map((b) =>
+        Array.from({ length: 40 }, (_, i) => `{"n":${b * 40 + i},"name":"सुरेश ${i}"}`),
+      );
+      const signed = await Promise.all(batches.map((b) => thread.sign(b)));
+      expect(signed.map((s) => s.length)).toEqual([40, 40, 40]);
+      expect(signed.flat()).toEqual(batches.flat().map(inline));
+    } finally {
+      await thread.close();
+    }
+    await expect(thread.sign(['{}'])).rejects.toThrow(/closed/);
   });
 });

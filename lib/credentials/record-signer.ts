@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import sodium from 'sodium-native';
 
 /**
@@ -19,13 +21,7 @@ export function recordSignerOf(key: KeyObject): RecordSigner {
   let signer = signers.get(key);
   if (signer) return signer;
   if (key.asymmetricKeyType !== 'ed25519') throw new Error('An Ed25519 private key is needed');
-  const jwk = key.export({ format: 'jwk' });
-  // libsodium's secret key: the 32-byte seed followed by the public key.
-  const secret = Buffer.concat([
-    Buffer.from(jwk.d!, 'base64url'),
-    Buffer.from(jwk.x!, 'base64url'),
-  ]);
-  if (secret.length !== sodium.crypto_sign_SECRETKEYBYTES) throw new Error('Malformed Ed25519 key');
+  const secret = sodiumSecretOf(key);
   const signature = Buffer.alloc(sodium.crypto_sign_BYTES);
   // One buffer for the payload's UTF-8 bytes, grown when a payload does not fit.
   let scratch = Buffer.alloc(8192);
@@ -37,6 +33,89 @@ export function recordSignerOf(key: KeyObject): RecordSigner {
   };
   signers.set(key, signer);
   return signer;
+}
+
+/** libsodium's form of an Ed25519 private key: the 32-byte seed followed by the public key. */
+function sodiumSecretOf(key: KeyObject): Buffer {
+  if (key.asymmetricKeyType !== 'ed25519') throw new Error('An Ed25519 private key is needed');
+  const jwk = key.export({ format: 'jwk' });
+  const secret = Buffer.concat([
+    Buffer.from(jwk.d!, 'base64url'),
+    Buffer.from(jwk.x!, 'base64url'),
+  ]);
+  if (secret.length !== sodium.crypto_sign_SECRETKEYBYTES) throw new Error('Malformed Ed25519 key');
+  return secret;
+}
+
+// The signing thread's code: CommonJS evaluated by the worker, so it needs no file of its own
+// (nothing for a bundler to trace, no TypeScript loader in the thread).
+const SIGNING_THREAD = `
+const { parentPort, workerData } = require('node:worker_threads');
+const sodium = require(workerData.sodiumPath);
+const secret = Buffer.from(workerData.secret);
+const signature = Buffer.alloc(sodium.crypto_sign_BYTES);
+let scratch = Buffer.alloc(8192);
+parentPort.on('message', ({ id, payloads }) => {
+  const out = new Array(payloads.length);
+  for (let i = 0; i < payloads.length; i++) {
+    const p = payloads[i];
+    if (p.length * 3 > scratch.length) scratch = Buffer.alloc(p.length * 3);
+    const n = scratch.write(p, 'utf8');
+    sodium.crypto_sign_detached(signature, scratch.subarray(0, n), secret);
+    out[i] = signature.toString('base64');
+  }
+  parentPort.postMessage({ id, signatures: out });
+});
+`;
+
+export type SigningThread = {
+  /** Signs the payloads on the thread; answers their signatures (base64) in order. */
+  sign(payloads: string[]): Promise<string[]>;
+  close(): Promise<void>;
+};
+
+/**
+ * A thread of its own that signs records with one key, for bulk issue: publishing keeps reading,
+ * building and writing on the main thread while the signatures are made beside it (signing is
+ * about a third of the main thread's work otherwise). Gives the same signatures as
+ * `recordSignerOf`. Close it when done.
+ */
+export function recordSigningThread(key: KeyObject): SigningThread {
+  const worker = new Worker(SIGNING_THREAD, {
+    eval: true,
+    workerData: {
+      sodiumPath: createRequire(import.meta.url).resolve('sodium-native'),
+      secret: sodiumSecretOf(key),
+    },
+  });
+  const waiting = new Map<number, { resolve: (s: string[]) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  worker.on('message', ({ id, signatures }: { id: number; signatures: string[] }) => {
+    waiting.get(id)?.resolve(signatures);
+    waiting.delete(id);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The signing thread stopped (exit code ${code})`)));
+  return {
+    sign(payloads) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, payloads });
+      });
+    },
+    async close() {
+      failure ??= new Error('The signing thread is closed');
+      await worker.terminate();
+    },
+  };
 }
 
 export type RecordVerifier = (payload: string, signatureBase64: string) => boolean;

@@ -8,8 +8,8 @@ import { recordAudit } from '@/lib/audit';
 import { signedPayloadJson } from '@/lib/credentials/canonical';
 import { newDocId, newVerificationCode } from '@/lib/credentials/codes';
 import { signedRecordOf, type CertificateRow } from '@/lib/credentials/issue';
-import { activeKey, signingKeyOf } from '@/lib/credentials/keys';
-import { recordSignerOf } from '@/lib/credentials/record-signer';
+import { activeKey, signingKeyOf, type IssuerKeyRow } from '@/lib/credentials/keys';
+import { recordSigningThread, type SigningThread } from '@/lib/credentials/record-signer';
 import { isTemplateKey, snapshotTemplate } from '@/lib/credentials/templates';
 import { AppError, ConflictError, InvalidError, NotFoundError, toPublicError } from '@/lib/errors';
 import {
@@ -122,6 +122,8 @@ type PublishContext = {
   today: string;
   /** Rows of the chunk being published, for the report when it stops. */
   current?: { from: number; to: number };
+  /** The signing thread for an issuer key (one per key used in this run). */
+  signingThread: (key: IssuerKeyRow) => SigningThread;
 };
 
 function assertTemplate(key: string | null) {
@@ -221,6 +223,8 @@ function flat(s: string): string {
 
 /** Milliseconds of work between two yields. */
 const SLICE_MS = 1.5;
+/** Payloads sent to the signing thread at a time. */
+const SIGN_BATCH = 250;
 
 /** Reads and signs the chunk after row `after`; null when no row is left (or `job` stopped). */
 async function prepareChunk(
@@ -269,7 +273,7 @@ async function prepareChunk(
     for (const c of found) previous.set(c.id, { version: c.version, uri: c.uri });
   }
   const key = await activeKey(db, ctx.org.id, 'ed25519');
-  const signRecord = recordSignerOf(signingKeyOf(key));
+  const signing = ctx.signingThread(key);
   const snapshot = snapshotTemplate(ctx.templateKey, []);
 
   const n = issueRows.length;
@@ -278,6 +282,9 @@ async function prepareChunk(
   const values = {} as Record<keyof CertificateColumns, (string | number | null)[]>;
   for (const name of COLUMN_NAMES) values[name] = new Array(n);
   const data: string[] = new Array(n);
+  // The signed payloads go to the signing thread in batches as they are made.
+  const signatures: Promise<string[]>[] = [];
+  let batch: string[] = [];
   let deadline = performance.now() + SLICE_MS;
   for (let i = 0; i < n; i++) {
     if ((i & 7) === 0 && performance.now() > deadline) {
@@ -342,10 +349,16 @@ async function prepareChunk(
       createdAt: now,
     };
     const signed = signedPayloadJson(signedRecordOf(row, ctx.org.code, prev?.uri ?? null));
-    row.signature = signRecord(signed);
+    batch.push(signed);
+    if (batch.length === SIGN_BATCH) {
+      signatures.push(signing.sign(batch));
+      batch = [];
+    }
     for (const name of COLUMN_NAMES) values[name][i] = CERTIFICATE_COLUMNS[name](row);
     data[i] = signedDataJson(signed) ?? JSON.stringify(input.data);
   }
+  if (batch.length) signatures.push(signing.sign(batch));
+  values.signature = (await Promise.all(signatures)).flat();
   // The parameters, a slice at a time, flat (not ropes that postgres.js would flatten while the
   // transaction waits).
   const columns = {} as CertificateColumns;
@@ -715,6 +728,7 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
   const [upload] = await db.select().from(recordUploads).where(eq(recordUploads.id, uploadId));
   if (!upload || upload.status !== 'publishing') return 'skipped';
   let ctx: PublishContext | undefined;
+  const threads = new Map<string, SigningThread>();
   try {
     const [org] = await db
       .select({
@@ -738,6 +752,14 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
       templateKey: assertTemplate(upload.templateKey),
       defaultDocType: profile?.docType ?? 'SKCER',
       today: todayInIndia(),
+      signingThread: (key) => {
+        let thread = threads.get(key.kid);
+        if (!thread) {
+          thread = recordSigningThread(signingKeyOf(key));
+          threads.set(key.kid, thread);
+        }
+        return thread;
+      },
     };
     const c = ctx;
     const client = (db as Db & { $client: postgres.Sql }).$client;
@@ -802,5 +824,7 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
       .set({ status: 'publish_failed', publishError: message })
       .where(eq(recordUploads.id, uploadId));
     return 'publish_failed';
+  } finally {
+    await Promise.all([...threads.values()].map((t) => t.close()));
   }
 }
