@@ -656,11 +656,17 @@ function writeStatement(
   const message = accountCreatedMessage(ctx.org.name);
   const c = p.columns;
   const a = links.accounts;
+  // Skipping taken accounts needs to know which were skipped (gone); failing instead (the
+  // statement of `writeAhead`) means every account was created, and the checks are left out.
+  const skip = onTakenAccount === 'skip';
   return q<{ superseded: number }[]>`
     with u as (${accountsInsert(q, a, onTakenAccount)}),
     m as (insert into memberships (user_id, role) select id, 'citizen' from u),
-    gone as (
-      select x.id from unnest(${a.id}::uuid[]) as x(id) where x.id not in (select id from u)),
+    gone as (${
+      skip
+        ? q`select x.id from unnest(${a.id}::uuid[]) as x(id) where x.id not in (select id from u)`
+        : q`select null::uuid as id where false`
+    }),
     c as (
       insert into certificates (id, issuer_org_id, doc_type, doc_id, uri, number, version,
         verification_code, status, supersedes_id, title, recipient_name, recipient_dob,
@@ -670,7 +676,7 @@ function writeStatement(
       select id, ${org}::uuid, doc_type, doc_id, uri, number, version, verification_code,
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
         recipient_mobile, recipient_email, recipient_uid_masked,
-        case when locker_user_id in (select id from gone) then null else locker_user_id end,
+        ${skip ? q`case when locker_user_id in (select id from gone) then null else locker_user_id end` : q`locker_user_id`},
         issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
         ${p.snapshot}::text::json,
         (select coalesce(max(status_index), -1) + 1 from certificates
@@ -704,11 +710,11 @@ function writeStatement(
       select ${message.channel}::notify_channel, array_agg(n.mobile order by n.ord),
         ${message.subject ?? null}::text, ${message.body}::text, ${message.template}::text
       from unnest(${a.id}::uuid[], ${a.mobile}::text[]) with ordinality as n(id, mobile, ord)
-      where n.mobile is not null and n.id in (select id from u)
+      where n.mobile is not null ${skip ? q`and n.id in (select id from u)` : q``}
       having count(*) > 0),
     v as (
       select row_no, certificate_id,
-        case when user_id in (select id from gone) then null else user_id end as user_id
+        ${skip ? q`case when user_id in (select id from gone) then null else user_id end` : q`user_id`} as user_id
       from unnest(${p.rowNos}::int[], ${p.rowCertIds}::uuid[], ${links.rowLinks}::uuid[])
            as v(row_no, certificate_id, user_id)),
     r as (
