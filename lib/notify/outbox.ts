@@ -9,42 +9,32 @@ export type OutboxMessage = {
   template: string;
 };
 
+export type BulkOutboxMessage = Omit<OutboxMessage, 'recipient'> & { recipients: string[] };
+
+async function insertMessage(
+  tx: DbOrTx,
+  { subject, ...message }: OutboxMessage | BulkOutboxMessage,
+): Promise<string> {
+  const [row] = await tx
+    .insert(outbox)
+    .values({ ...message, subject: subject ?? null })
+    .returning({ id: outbox.id });
+  return row!.id;
+}
+
 /**
  * Writes a message to the outbox. Call it with the transaction that makes the change the
  * message is about, so that both commit or neither does (DESIGN.md, Data).
  */
 export async function addToOutbox(tx: DbOrTx, message: OutboxMessage): Promise<string> {
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      channel: message.channel,
-      recipient: message.recipient,
-      subject: message.subject ?? null,
-      body: message.body,
-      template: message.template,
-    })
-    .returning({ id: outbox.id });
-  return row!.id;
+  return insertMessage(tx, message);
 }
 
 /**
  * One text to many recipients as a single bulk message (delivered one send per recipient, see
  * `deliverMessage`), in the caller's transaction. Bulk publishing writes its own in SQL.
  */
-export async function addBulkToOutbox(
-  tx: DbOrTx,
-  message: Omit<OutboxMessage, 'recipient'> & { recipients: string[] },
-): Promise<string> {
+export async function addBulkToOutbox(tx: DbOrTx, message: BulkOutboxMessage): Promise<string> {
   if (message.recipients.length === 0) throw new Error('A bulk message needs recipients');
-  const [row] = await tx
-    .insert(outbox)
-    .values({
-      channel: message.channel,
-      recipients: message.recipients,
-      subject: message.subject ?? null,
-      body: message.body,
-      template: message.template,
-    })
-    .returning({ id: outbox.id });
-  return row!.id;
+  return insertMessage(tx, message);
 }
