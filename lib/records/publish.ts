@@ -226,21 +226,46 @@ const SLICE_MS = 1.5;
 /** Payloads sent to the signing thread at a time. */
 const SIGN_BATCH = 250;
 
-/** Reads and signs the chunk after row `after`; null when no row is left (or `job` stopped). */
-async function prepareChunk(
-  db: Db,
-  client: postgres.Sql,
-  ctx: PublishContext,
-  after: number,
-  job: { range?: { from: number; to: number }; stopped: boolean },
-): Promise<PreparedChunk | null> {
-  const rows = (await db.execute(sql`
+/** The next chunk's pending rows after row `after`, in row order. */
+function readPending(db: Db, ctx: PublishContext, after: number): Promise<PendingRow[]> {
+  const read = db.execute(sql`
     select row_no as "rowNo", cert_no as "certNo", fields::text as fields,
            aadhaar_vault_id as "aadhaarVaultId", change,
            existing_certificate_id as "existingCertificateId"
     from record_rows r
     where upload_id = ${ctx.uploadId} and row_no > ${after} and ${sql.raw(PENDING_ROW)}
-    order by row_no limit ${CHUNK}`)) as unknown as PendingRow[];
+    order by row_no limit ${CHUNK}`) as unknown as Promise<PendingRow[]>;
+  read.catch(() => {}); // awaited by whoever uses it
+  return read;
+}
+
+/** A chunk being prepared: its rows, and the read of the rows after them, started early. */
+type PrepareJob = {
+  range?: { from: number; to: number };
+  stopped: boolean;
+  /** The read of the next chunk's rows, started as soon as this chunk's rows are in. */
+  nextRead?: { after: number; rows: Promise<PendingRow[]> };
+};
+
+/**
+ * Reads and builds the chunk after row `after` (from `rows` when that read was started
+ * already); null when no row is left (or `job` stopped). The signatures are made on the signing
+ * thread meanwhile.
+ */
+async function prepareChunk(
+  db: Db,
+  client: postgres.Sql,
+  ctx: PublishContext,
+  after: number,
+  job: PrepareJob,
+  read: Promise<PendingRow[]> = readPending(db, ctx, after),
+): Promise<PreparedChunk | null> {
+  const rows = await read;
+  if (rows.length === CHUNK) {
+    // While this chunk is built, PostgreSQL reads the next one.
+    const last = rows[rows.length - 1]!.rowNo;
+    job.nextRead = { after: last, rows: readPending(db, ctx, last) };
+  }
   if (rows.length === 0 || job.stopped) return null;
   const from = rows[0]!.rowNo;
   const to = rows[rows.length - 1]!.rowNo;
@@ -358,11 +383,22 @@ async function prepareChunk(
     data[i] = signedDataJson(signed) ?? JSON.stringify(input.data);
   }
   if (batch.length) signatures.push(signing.sign(batch));
-  values.signature = (await Promise.all(signatures)).flat();
+  const signed = Promise.all(signatures);
+  signed.catch(() => {}); // awaited below, unless the job stops first
+  const lookup = linkLookupOf(links);
+  // Linking decided now, from the accounts as they are now; the transaction checks that they
+  // still are (a chunk being written meanwhile may create some), and decides again if not.
+  // The lookup runs while the parameters are built.
+  const candidates =
+    n > 0 && deletes.length === 0 && prevIds.length === 0
+      ? findCandidatesAhead(client, lookup)
+      : null;
+  candidates?.catch(() => {});
   // The parameters, a slice at a time, flat (not ropes that postgres.js would flatten while the
-  // transaction waits).
+  // transaction waits); the signatures last, when the thread has made them.
   const columns = {} as CertificateColumns;
   for (const name of COLUMN_NAMES) {
+    if (name === 'signature') continue;
     await yieldToIo();
     if (job.stopped) return null;
     columns[name] = flat(pgArray(values[name]));
@@ -373,6 +409,8 @@ async function prepareChunk(
     data[n - 1] = `${data[n - 1]}]`;
   }
   const dataJson = n > 0 ? flat(data.join(',')) : '[]';
+  values.signature = (await signed).flat();
+  columns.signature = flat(pgArray(values.signature));
   await yieldToIo();
   if (job.stopped) return null;
   const ids = values.id as string[];
@@ -387,12 +425,9 @@ async function prepareChunk(
     existingCertificateId: r.existingCertificateId,
   }));
   const rowKeys = rows.map((r) => r.rowNo);
-  const lookup = linkLookupOf(links);
-  // Linking decided now, from the accounts as they are now; the transaction checks that they
-  // still are (a chunk being written meanwhile may create some), and decides again if not.
   let ahead: PreparedChunk['ahead'] = null;
-  if (n > 0 && deletes.length === 0 && prevIds.length === 0) {
-    const { found, fingerprint } = await findCandidatesAhead(client, lookup);
+  if (candidates) {
+    const { found, fingerprint } = await candidates;
     await yieldToIo();
     const decided = linkParamsOf({ issues, rowKeys }, decideFromCandidates(links, found));
     ahead = { fingerprint, links: decided };
@@ -771,14 +806,11 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
     const client = (db as Db & { $client: postgres.Sql }).$client;
     // Each chunk commits on its own: progress is visible and a stop keeps what is done. While
     // PostgreSQL writes one chunk, the next one is read and signed here (a pipeline of two).
-    type Job = {
-      range?: { from: number; to: number };
-      stopped: boolean;
-      result?: Promise<PreparedChunk | null>;
-    };
-    const start = (after: number): Job => {
+    type Job = PrepareJob & { result?: Promise<PreparedChunk | null> };
+    const start = (after: number, previous?: Job): Job => {
       const job: Job = { stopped: false };
-      job.result = prepareChunk(db, client, c, after, job);
+      const read = previous?.nextRead?.after === after ? previous.nextRead.rows : undefined;
+      job.result = prepareChunk(db, client, c, after, job, read);
       job.result.catch(() => {}); // awaited in turn below
       return job;
     };
@@ -792,7 +824,7 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
         });
         if (!chunk) break;
         c.current = { from: chunk.from, to: chunk.to };
-        job = start(chunk.to);
+        job = start(chunk.to, job);
         if (!(await writeChunk(client, c, chunk))) {
           // Another run published some of these rows meanwhile: read them again.
           job.stopped = true;
