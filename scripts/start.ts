@@ -9,7 +9,6 @@ import { createDb } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { seedDemo } from '../lib/demo/seed-demo';
 import { failPlainly, prepareEnvironment, say } from './lib';
-import { WORKER_V8_FLAGS } from './worker-flags';
 
 const dev = process.argv.includes('--dev');
 const root = process.cwd();
@@ -84,11 +83,7 @@ async function main(): Promise<void> {
   };
   const tsxImport = ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'];
   const children: Record<string, ChildProcess> = {
-    worker: startChild(
-      'worker',
-      [...WORKER_V8_FLAGS, ...tsxImport, path.join('scripts', 'worker.ts')],
-      env,
-    ),
+    worker: startChild('worker', [...tsxImport, path.join('scripts', 'worker.ts')], env),
     // A larger young generation: rendering pages allocates many short-lived objects, and with
     // V8's default the web process spent about 14% of its time in scavenges. 32 MB measured
     // 10–15% more requests/s on every page and the API (docs/benchmarks.md, bench:verify).

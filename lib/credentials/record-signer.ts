@@ -63,7 +63,9 @@ parentPort.on('message', ({ id, bytes, ends }) => {
     out[i] = signature.toString('base64');
     start = ends[i];
   }
-  parentPort.postMessage({ id, signatures: out });
+  // The bytes go back to be filled again: a thread that allocates little collects rarely, and
+  // buffers it no longer needs would pile up outside its heap until it did.
+  parentPort.postMessage({ id, signatures: out, bytes }, [bytes]);
 });
 `;
 
@@ -90,15 +92,21 @@ export function recordSigningThread(key: KeyObject): SigningThread {
   const waiting = new Map<number, { resolve: (s: string[]) => void; reject: (e: Error) => void }>();
   let next = 0;
   let failure: Error | null = null;
+  // Buffers back from the thread, to be filled again.
+  const spare: ArrayBuffer[] = [];
   const fail = (error: Error) => {
     failure ??= error;
     for (const w of waiting.values()) w.reject(failure);
     waiting.clear();
   };
-  worker.on('message', ({ id, signatures }: { id: number; signatures: string[] }) => {
-    waiting.get(id)?.resolve(signatures);
-    waiting.delete(id);
-  });
+  worker.on(
+    'message',
+    ({ id, signatures, bytes }: { id: number; signatures: string[]; bytes: ArrayBuffer }) => {
+      if (spare.length < 16) spare.push(bytes);
+      waiting.get(id)?.resolve(signatures);
+      waiting.delete(id);
+    },
+  );
   worker.on('error', fail);
   worker.on('exit', (code) => fail(new Error(`The signing thread stopped (exit code ${code})`)));
   return {
@@ -108,7 +116,10 @@ export function recordSigningThread(key: KeyObject): SigningThread {
       // copied): cloning the strings for the thread cost more than encoding them here.
       let size = 0;
       for (const p of payloads) size += Buffer.byteLength(p, 'utf8');
-      const bytes = Buffer.from(new ArrayBuffer(size));
+      const reuse = spare.findIndex((b) => b.byteLength >= size);
+      const buffer =
+        reuse >= 0 ? spare.splice(reuse, 1)[0]! : new ArrayBuffer(Math.max(size, 1 << 19));
+      const bytes = Buffer.from(buffer);
       const ends = new Uint32Array(payloads.length);
       let end = 0;
       for (let i = 0; i < payloads.length; i++) ends[i] = end += bytes.write(payloads[i]!, end);

@@ -9,7 +9,6 @@ import { runMigrations } from '../../db/migrate';
 import { organisations, users } from '../../db/schema';
 import { ensureIssuerKeys } from '../../lib/credentials/keys';
 import { generateAwardRows, sampleHeader } from '../../lib/records/sample';
-import { WORKER_V8_FLAGS } from '../worker-flags';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -47,7 +46,6 @@ async function main() {
     );
     const child = fork('scripts/bench/records-work.ts', [file, org!.id, u!.id], {
       execArgv: [
-        ...WORKER_V8_FLAGS,
         '--import',
         'tsx',
         '--import',

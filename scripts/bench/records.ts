@@ -13,7 +13,6 @@ import { createDb } from '../../db/client';
 import { organisations, users } from '../../db/schema';
 import { generateAwardRows, sampleHeader } from '../../lib/records/sample';
 import { percentile, verdict, withBenchApp, writeSection } from './results';
-import { WORKER_V8_FLAGS } from '../worker-flags';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
 const PORT = Number(process.env.BENCH_PORT || 3312);
@@ -87,13 +86,7 @@ async function main() {
       const idleResult = await idle.stop();
 
       const child = fork('scripts/bench/records-work.ts', [file, org!.id, operator!.id], {
-        execArgv: [
-          ...WORKER_V8_FLAGS,
-          '--import',
-          'tsx',
-          '--import',
-          './scripts/hooks/register.mjs',
-        ],
+        execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'],
         env: { ...env, SANAD_MASTER_KEY: secrets.masterKey, NEXTAUTH_SECRET: secrets.authSecret },
       });
       let busy: ReturnType<typeof probe> | null = null;
@@ -122,7 +115,7 @@ async function main() {
       const busyMax = busyResult.sorted.at(-1) ?? NaN;
       console.log(JSON.stringify(result, null, 2));
       writeSection('bench:records', 'Award CSV: validate and publish (`npm run bench:records`)', [
-        `A generated ${ROWS.toLocaleString('en-IN')}-row award file (${sizeMb.toFixed(1)} MB: NAD and skill columns, two subjects, 90% of rows with a mobile number, 50% with an Aadhaar number, 10% Devanagari names) for the demo institution. PostgreSQL 15 at 127.0.0.1:5432; the app (web + worker) runs beside it, and a separate worker-like process, started with the worker's V8 flags (\`scripts/worker-flags.ts\`), does the work with the same functions as the \`records.validate\` and \`records.publish\` jobs.`,
+        `A generated ${ROWS.toLocaleString('en-IN')}-row award file (${sizeMb.toFixed(1)} MB: NAD and skill columns, two subjects, 90% of rows with a mobile number, 50% with an Aadhaar number, 10% Devanagari names) for the demo institution. PostgreSQL 15 at 127.0.0.1:5432; the app (web + worker) runs beside it, and a separate worker-like process does the work with the same functions as the \`records.validate\` and \`records.publish\` jobs.`,
         '',
         '| measure | result | target | |',
         '| --- | --- | --- | --- |',
