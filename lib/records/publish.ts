@@ -33,12 +33,12 @@ import { todayInIndia } from './validate-row';
 // each chunk one transaction that also marks its rows published. A stop leaves whole chunks
 // done and the rest untouched, so running again resumes without duplicates.
 //
-// Speed (100,000 rows in 10–18 s on two shared cores, by machine; the target is 10 s, see
-// docs/benchmarks.md): two stages overlap. While PostgreSQL writes chunk N, this process reads
-// chunk N+1 and builds and signs its certificates (`prepareChunk`, in slices that let the
-// transaction's round trips through). The transaction (`writeChunk`) then sends everything at
-// once, checks under the lock that what the chunk was prepared from still holds, and falls back
-// to deciding in the transaction when it does not.
+// Speed (100,000 rows in 8.4–11.7 s on two shared cores here; the target is 10 s, see
+// docs/benchmarks.md): the stages overlap. While PostgreSQL writes chunk N, this process builds
+// chunk N+1's certificates (`prepareChunk`, in slices that let the transaction's round trips
+// through), a signing thread signs them, and PostgreSQL reads chunk N+2's rows. The transaction
+// (`writeChunk`) then sends everything at once, checks under the lock that what the chunk was
+// prepared from still holds, and falls back to deciding in the transaction when it does not.
 
 const CHUNK = 2000;
 
@@ -248,9 +248,8 @@ type PrepareJob = {
 };
 
 /**
- * Reads and builds the chunk after row `after` (from `rows` when that read was started
- * already); null when no row is left (or `job` stopped). The signatures are made on the signing
- * thread meanwhile.
+ * Reads and builds the chunk after row `after` (`read`: that read, when it was started already);
+ * null when no row is left (or `job` stopped). The signatures are made on the signing thread.
  */
 async function prepareChunk(
   db: Db,
@@ -673,9 +672,10 @@ async function writeAhead(
 /**
  * The rest of a chunk's writes in one statement: the new accounts with their citizen role (u, m),
  * the certificates (c; their status-list positions follow the issuer's highest, read under its
- * lock, taken by an earlier statement), the versions they replace (s, d), the sign-in SMS (o: one bulk
- * message to the new accounts' numbers, in row order; one text for all, the issuer is the same), the rows' publication markers (r: narrow inserts, see
- * `recordRowPublications`) and the upload's counters (k). An account that could not be created (a
+ * lock, taken by an earlier statement), the versions they replace (s, d), the sign-in SMS (o:
+ * one bulk message to the new accounts' numbers, in row order; one text, as the issuer is the
+ * same), the rows' publication markers (r: narrow inserts, see `recordRowPublications`) and the
+ * upload's counters (k). An account that could not be created (a
  * concurrent sign-up took its number: skipped by `on conflict`) is in `gone`, and what was to link
  * to it stays unlinked. Answers the number of versions replaced.
  */
@@ -694,6 +694,11 @@ function writeStatement(
   // Skipping taken accounts needs to know which were skipped (gone); failing instead (the
   // statement of `writeAhead`) means every account was created, and the checks are left out.
   const skip = onTakenAccount === 'skip';
+  /** An account column, null where that account was skipped. */
+  const lockerOf = (column: 'locker_user_id' | 'user_id') =>
+    skip
+      ? q`case when ${q(column)} in (select id from gone) then null else ${q(column)} end`
+      : q(column);
   return q<{ superseded: number }[]>`
     with u as (${accountsInsert(q, a, onTakenAccount)}),
     m as (insert into memberships (user_id, role) select id, 'citizen' from u),
@@ -711,7 +716,7 @@ function writeStatement(
       select id, ${org}::uuid, doc_type, doc_id, uri, number, version, verification_code,
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
         recipient_mobile, recipient_email, recipient_uid_masked,
-        ${skip ? q`case when locker_user_id in (select id from gone) then null else locker_user_id end` : q`locker_user_id`},
+        ${lockerOf('locker_user_id')},
         issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
         ${p.snapshot}::text::json,
         (select coalesce(max(status_index), -1) + 1 from certificates
@@ -749,7 +754,7 @@ function writeStatement(
       having count(*) > 0),
     v as (
       select row_no, certificate_id,
-        ${skip ? q`case when user_id in (select id from gone) then null else user_id end` : q`user_id`} as user_id
+        ${lockerOf('user_id')} as user_id
       from unnest(${p.rowNos}::int[], ${p.rowCertIds}::uuid[], ${links.rowLinks}::uuid[])
            as v(row_no, certificate_id, user_id)),
     r as (
