@@ -20,7 +20,6 @@ const signers = new WeakMap<KeyObject, RecordSigner>();
 export function recordSignerOf(key: KeyObject): RecordSigner {
   let signer = signers.get(key);
   if (signer) return signer;
-  if (key.asymmetricKeyType !== 'ed25519') throw new Error('An Ed25519 private key is needed');
   const secret = sodiumSecretOf(key);
   const signature = Buffer.alloc(sodium.crypto_sign_BYTES);
   // One buffer for the payload's UTF-8 bytes, grown when a payload does not fit.
