@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
-import { aadhaarVault, organisations, users } from '@/db/schema';
+import { aadhaarVault, memberships, organisations, users } from '@/db/schema';
 import { issueCertificate } from '@/lib/credentials/issue';
 import { aadhaarVaultEntry, storeVaultEntries } from '@/lib/vault/aadhaar';
 import { createIssuer, skillCertificate } from '@/tests/fixtures';
@@ -54,5 +54,71 @@ describe('parent-side guards of migration 0008', () => {
     await expect(db.delete(aadhaarVault).where(eq(aadhaarVault.id, entry.id))).rejects.toThrow();
     await db.update(users).set({ aadhaarVaultId: null }).where(eq(users.id, user!.id));
     await db.delete(aadhaarVault).where(eq(aadhaarVault.id, entry.id));
+  });
+
+  // Migration 0009: memberships have no foreign keys either; statement-level triggers keep the
+  // rules (see the migration).
+  it('refuses a membership of an account or organisation that does not exist', async () => {
+    const issuer = await createIssuer(db);
+    const [user] = await db
+      .insert(users)
+      .values({ name: 'Member', mobile: uniqueMobile() })
+      .returning();
+    const nobody = '00000000-0000-4000-8000-00000000dead';
+    const refused = (p: Promise<unknown>) =>
+      expect(p).rejects.toMatchObject({ cause: { code: '23503' } });
+    await refused(db.insert(memberships).values({ userId: nobody, role: 'citizen' }));
+    await refused(
+      db
+        .insert(memberships)
+        .values({ userId: user!.id, orgId: nobody, role: 'institution_operator' }),
+    );
+    // One bad row refuses the whole statement.
+    await refused(
+      db.insert(memberships).values([
+        { userId: user!.id, role: 'citizen' },
+        { userId: nobody, role: 'citizen' },
+      ]),
+    );
+    await db
+      .insert(memberships)
+      .values({ userId: user!.id, orgId: issuer.id, role: 'institution_operator' });
+    await refused(
+      db.update(memberships).set({ userId: nobody }).where(eq(memberships.userId, user!.id)),
+    );
+    expect(await db.select().from(memberships).where(eq(memberships.userId, user!.id))).toEqual([
+      expect.objectContaining({ orgId: issuer.id, role: 'institution_operator' }),
+    ]);
+  });
+
+  it("deletes an account's or organisation's memberships with it, and keeps a member's id", async () => {
+    const issuer = await createIssuer(db);
+    const made = await db
+      .insert(users)
+      .values([
+        { name: 'Leaving', mobile: uniqueMobile() },
+        { name: 'Staying', mobile: uniqueMobile() },
+      ])
+      .returning();
+    const [leaving, staying] = made as [typeof users.$inferSelect, typeof users.$inferSelect];
+    await db.insert(memberships).values([
+      { userId: leaving.id, role: 'citizen' },
+      { userId: staying.id, role: 'citizen' },
+      { userId: staying.id, orgId: issuer.id, role: 'institution_operator' },
+    ]);
+    await expect(
+      db
+        .update(users)
+        .set({ id: '00000000-0000-4000-8000-000000000002' })
+        .where(eq(users.id, staying.id)),
+    ).rejects.toMatchObject({ cause: { code: '23503' } });
+    await db.delete(users).where(eq(users.id, leaving.id));
+    expect(await db.select().from(memberships).where(eq(memberships.userId, leaving.id))).toEqual(
+      [],
+    );
+    await db.delete(organisations).where(eq(organisations.id, issuer.id));
+    expect(await db.select().from(memberships).where(eq(memberships.userId, staying.id))).toEqual([
+      expect.objectContaining({ orgId: null, role: 'citizen' }),
+    ]);
   });
 });

@@ -117,6 +117,13 @@ export const certificates = pgTable(
     /** Ed25519 over the canonical form of the record (lib/credentials/canonical.ts). */
     signature: text('signature').notNull(),
     signingKid: text('signing_kid').notNull(),
+    /**
+     * The upload row a published certificate came from (null when issued otherwise): what a
+     * later UPDATE row is compared with. Not a foreign key: rows are replaced only when an
+     * upload is validated again, before it publishes.
+     */
+    sourceUploadId: uuid('source_upload_id'),
+    sourceRowNo: integer('source_row_no'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -62,8 +62,15 @@ export const recordUploads = pgTable(
     changedCount: integer('changed_count').notNull().default(0),
     deletedCount: integer('deleted_count').notNull().default(0),
     unchangedCount: integer('unchanged_count').notNull().default(0),
-    /** Rows published so far (progress while `publishing`; resume point after a stop). */
+    /** Rows published so far (progress while `publishing`). */
     publishedRows: integer('published_rows').notNull().default(0),
+    /**
+     * The resume point: every row up to this row number is published. Publishing goes through
+     * the rows in order, a chunk at a time, and each chunk's transaction moves this on, so a
+     * stop leaves whole chunks published and the rest untouched (no marker row per row: see
+     * migration 0010).
+     */
+    publishedThroughRow: integer('published_through_row').notNull().default(0),
     linkedCount: integer('linked_count').notNull().default(0),
     accountsCreated: integer('accounts_created').notNull().default(0),
     publishError: text('publish_error'),
@@ -122,32 +129,5 @@ export const recordRows = pgTable(
     primaryKey({ columns: [t.uploadId, t.rowNo] }),
     index('record_rows_upload_outcome_idx').on(t.uploadId, t.outcome, t.rowNo),
     index('record_rows_upload_cert_idx').on(t.uploadId, t.certNo),
-  ],
-);
-
-/**
- * A published row of an upload: written by publish in the same transaction as the row's
- * certificate, and so the resume marker (a row without one is not published yet). It is its own
- * narrow, insert-only table so that publishing 100,000 rows inserts small tuples instead of
- * rewriting the wide `record_rows` ones (issue 4's speed target). It has no foreign key to
- * `record_rows`, for the same reason (a check per row costs more than the insert): rows are only
- * ever deleted when an upload is validated again, which deletes its markers with them
- * (validate-upload.ts), and uploads are never deleted.
- */
-export const recordRowPublications = pgTable(
-  'record_row_publications',
-  {
-    uploadId: uuid('upload_id').notNull(),
-    rowNo: integer('row_no').notNull(),
-    /** The certificate the row issued (null for a DELETE row, which revoked one). */
-    certificateId: uuid('certificate_id'),
-    /** The locker the award was linked to (null: left unlinked). */
-    linkedUserId: uuid('linked_user_id'),
-    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.uploadId, t.rowNo] }),
-    // The row a published certificate came from: what an UPDATE is compared with.
-    index('record_row_publications_certificate_idx').on(t.certificateId),
   ],
 );

@@ -1,9 +1,50 @@
 // Canonical JSON (sorted keys, no insignificant whitespace, like RFC 8785 for the values we use:
 // strings, integers, booleans, null, arrays, objects). The Ed25519 signature covers these bytes.
-// Hot (once per certificate when publishing 100,000 rows): one pass, string concatenation, and
-// no sort when the keys already come in order.
+// Hot (once per certificate when publishing 100,000 rows): a value whose objects already have
+// their keys in order (as the records built for signing do) is written by JSON.stringify, which
+// gives the same text for it, at about a third of the cost of writing it here.
 
 export function canonicalJson(value: unknown): string {
+  return inCanonicalOrder(value) ? JSON.stringify(value) : canonicalText(value);
+}
+
+/**
+ * Whether JSON.stringify writes the value canonically: only plain objects and arrays, strings,
+ * booleans, finite numbers and null; every object's keys in sorted order (V8 puts integer-like
+ * keys first, so "10" after "9" fails the check); no undefined or hole in an array.
+ */
+function inCanonicalOrder(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      return Number.isFinite(value);
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (let i = 0; i < value.length; i++)
+          if (!(i in value) || !inCanonicalOrder(value[i])) return false;
+        return true;
+      }
+      const proto = Object.getPrototypeOf(value) as unknown;
+      if (proto !== Object.prototype && proto !== null) return false;
+      let previous = '';
+      const object = value as Record<string, unknown>;
+      for (const key in object) {
+        if (key < previous) return false;
+        previous = key;
+        const v = object[key];
+        if (v !== undefined && !inCanonicalOrder(v)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function canonicalText(value: unknown): string {
   switch (typeof value) {
     case 'string':
       return JSON.stringify(value);
@@ -77,5 +118,38 @@ export type SignedRecord = {
 
 /** The signed bytes of a record, as text (the signature covers its UTF-8 encoding). */
 export function signedPayloadJson(record: SignedRecord): string {
-  return canonicalJson({ v: 1, ...record });
+  return signedPayloadParts(record).payload;
+}
+
+/**
+ * The signed bytes of a record as text, and the canonical JSON of its data, which the payload
+ * begins with (`{"data":…`: "data" sorts first), for a caller that stores the data as well.
+ * The members are listed here in sorted order, so that the fast path of `canonicalJson` applies.
+ */
+export function signedPayloadParts(record: SignedRecord): { payload: string; data: string } {
+  const r = record;
+  const data = canonicalJson(r.data);
+  const rest = canonicalJson({
+    docType: r.docType,
+    expiryDate: r.expiryDate,
+    issueDate: r.issueDate,
+    issuedAt: r.issuedAt,
+    issuerCode: r.issuerCode,
+    number: r.number,
+    recipient: {
+      dob: r.recipient.dob,
+      gender: r.recipient.gender,
+      name: r.recipient.name,
+      uidMasked: r.recipient.uidMasked,
+    },
+    supersedes: r.supersedes,
+    templateKey: r.templateKey,
+    title: r.title,
+    uri: r.uri,
+    v: 1,
+    validFrom: r.validFrom,
+    verificationCode: r.verificationCode,
+    version: r.version,
+  });
+  return { payload: `{"data":${data},${rest.slice(1)}`, data };
 }

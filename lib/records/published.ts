@@ -36,10 +36,10 @@ export async function sourceFieldsOf(
   const out = new Map<string, { fields: Record<string, string>; aadhaarVaultId: string | null }>();
   for (let i = 0; i < certificateIds.length; i += 20_000) {
     const rows = (await db.execute(sql`
-      select p.certificate_id as "certificateId", r.fields, r.aadhaar_vault_id as "aadhaarVaultId"
-      from record_row_publications p
-      join record_rows r on r.upload_id = p.upload_id and r.row_no = p.row_no
-      where p.certificate_id = any(${pgArray(certificateIds.slice(i, i + 20_000))}::uuid[])`)) as unknown as {
+      select c.id as "certificateId", r.fields, r.aadhaar_vault_id as "aadhaarVaultId"
+      from certificates c
+      join record_rows r on r.upload_id = c.source_upload_id and r.row_no = c.source_row_no
+      where c.id = any(${pgArray(certificateIds.slice(i, i + 20_000))}::uuid[])`)) as unknown as {
       certificateId: string;
       fields: Record<string, string>;
       aadhaarVaultId: string | null;

@@ -96,6 +96,52 @@ function storedMask(masked: string | undefined): string | null {
   return last4.length === 4 ? `XXXXXXXX${last4}` : null;
 }
 
+// The record's objects are built with their keys in sorted order: the signed payload's canonical
+// JSON is then written by JSON.stringify (lib/credentials/canonical.ts). Sorting each row's keys
+// would cost more than that saves, so the orders are worked out once: the data attributes and
+// subject fields from fixed lists, a row's columns once per set of columns.
+
+const DATA_KEYS = [
+  ...new Set([
+    'kind',
+    'award',
+    'subjects',
+    'extra',
+    ...Object.values(SKILL),
+    ...Object.values(ACADEMIC),
+  ]),
+].sort();
+const SUBJECT_KEYS = SUBJECT_SUFFIXES.map((sub) => sub.key).sort();
+
+/** The object's members in the order of `keys` (sorted), or all of them sorted if some are not listed. */
+function inOrder<T extends Record<string, unknown>>(object: T, keys: readonly string[]): T {
+  const out: Record<string, unknown> = {};
+  let n = 0;
+  for (const key of keys)
+    if (object[key] !== undefined) {
+      out[key] = object[key];
+      n++;
+    }
+  return n === Object.keys(object).length
+    ? (out as T)
+    : inOrder(object, Object.keys(object).sort());
+}
+
+const sortedColumnSets = new Map<string, string[]>();
+
+/** The row's column names, sorted (rows of one file share a few sets of columns). */
+function sortedColumnsOf(fields: Record<string, string>): string[] {
+  const cols = Object.keys(fields);
+  const id = cols.join('\n');
+  const sorted = sortedColumnSets.get(id);
+  // A name with a newline could make two sets join alike: the cached set must be this one.
+  if (sorted && sorted.length === cols.length && sorted.every((c) => c in fields)) return sorted;
+  if (sortedColumnSets.size > 1000) sortedColumnSets.clear();
+  const own = cols.sort();
+  sortedColumnSets.set(id, own);
+  return own;
+}
+
 export function certificateInputOf(
   fields: Record<string, string>,
   opts: {
@@ -113,7 +159,8 @@ export function certificateInputOf(
   };
   const extra: Record<string, string> = {};
   const subjects = new Map<number, Record<string, string>>();
-  const cols = Object.keys(fields);
+  // In sorted order, so that `extra` is built in order.
+  const cols = sortedColumnsOf(fields);
   let endAt = Infinity;
   for (const col of cols) {
     const m = subjectColumn(col);
@@ -138,7 +185,9 @@ export function certificateInputOf(
     extra[col] = value;
   }
   if (subjects.size)
-    data.subjects = [...subjects.entries()].sort(([a], [b]) => a - b).map(([, s]) => s);
+    data.subjects = [...subjects.entries()]
+      .sort(([a], [b]) => a - b)
+      .map(([, s]) => inOrder(s, SUBJECT_KEYS));
   if (Object.keys(extra).length) data.extra = extra;
   const docType = fields.DOC_TYPE ?? opts.defaultDocType;
   return {
@@ -155,7 +204,7 @@ export function certificateInputOf(
       lockerUserId: opts.lockerUserId,
     },
     issueDate: fields.DOI ?? opts.today,
-    data,
+    data: inOrder(data, DATA_KEYS),
     templateKey: opts.templateKey,
   };
 }

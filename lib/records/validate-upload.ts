@@ -215,9 +215,12 @@ export async function validateUpload(db: Db, uploadId: string): Promise<string> 
         .from(recordUploads)
         .where(eq(recordUploads.id, uploadId));
       if (again?.status !== 'validating') return 'skipped';
-      // Rows and their publication markers go together (the markers have no foreign key).
-      await tx.execute(sql`delete from record_row_publications where upload_id = ${uploadId}`);
+      // The rows are replaced, and publishing (were it ever to follow a second validation)
+      // starts from the first of them.
       await tx.execute(sql`delete from record_rows where upload_id = ${uploadId}`);
+      await tx.execute(
+        sql`update record_uploads set published_through_row = 0 where id = ${uploadId}`,
+      );
       const copy = await openCopy<RowToStore>(tx, recordRowLine);
       const light: Light[] = [];
       const vault = new Map<string, VaultEntry>();

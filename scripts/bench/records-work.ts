@@ -42,8 +42,15 @@ async function main() {
   });
   const receiveMs = performance.now() - t;
   t = performance.now();
+  const vCpu0 = process.cpuUsage();
+  const vPg0 = postgresCpuS();
   const validated = await validateUpload(db, id);
   const validateMs = performance.now() - t;
+  const vCpu = process.cpuUsage(vCpu0);
+  const validateCpu = {
+    nodeS: (vCpu.user + vCpu.system) / 1e6,
+    postgresS: postgresCpuS() - vPg0,
+  };
   const afterValidate = peakRssMb();
   send({ phase: 'validated' });
   await requestPublish(db, { orgId, uploadId: id, actorUserId: userId, templateKey: 'classic' });
@@ -78,6 +85,7 @@ async function main() {
     validateMs,
     publishMs,
     publishCpu,
+    validateCpu,
     peakValidateMb: afterValidate,
     peakMb: peakRssMb(),
     upload: u,

@@ -106,6 +106,7 @@ async function main() {
         publishMs: number;
         peakMb: number;
         publishCpu: { nodeS: number; postgresS: number; walMb: number };
+        validateCpu: { nodeS: number; postgresS: number };
         upload: Record<string, unknown>;
       };
       const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
@@ -125,6 +126,8 @@ async function main() {
         `| peak memory (VmHWM) of the process doing the work | ${r.peakMb.toFixed(0)} MB | ≤ 400 MB | ${verdict(r.peakMb <= 400)} |`,
         `| \`/verify/{code}\` while idle, p50 | ${idleP50.toFixed(0)} ms (${idleResult.sorted.length} requests) | | |`,
         `| \`/verify/{code}\` during the publish, p50 / p95 / max | ${busyP50.toFixed(0)} / ${busyP95.toFixed(0)} / ${busyMax.toFixed(0)} ms (${busyResult.sorted.length} requests, ${busyResult.failures} failed) | keeps answering | ${verdict(busyResult.failures === 0 && busyResult.sorted.length > 0)} |`,
+        '',
+        `During the validation: ${r.validateCpu.nodeS.toFixed(1)} CPU-seconds in the process doing the work, ${r.validateCpu.postgresS.toFixed(1)} in PostgreSQL.`,
         '',
         `During the publish: ${r.publishCpu.nodeS.toFixed(1)} CPU-seconds in the process doing the work (main and signing threads), ${r.publishCpu.postgresS.toFixed(1)} in PostgreSQL (all its processes, the app's queries included), ${r.publishCpu.walMb.toFixed(0)} MB of WAL.`,
         '',
