@@ -4,6 +4,7 @@ import type { RowError } from '@/db/schema';
 
 // Rows are written with COPY (about 3× a batched INSERT here, DESIGN.md floors), through the
 // transaction's own connection, as they are validated: memory stays flat for 200,000 rows.
+// The lines are made where the rows are checked (either thread of validate-upload.ts).
 
 export type RowToStore = {
   uploadId: string;
@@ -44,57 +45,72 @@ function clientOf(tx: Tx): CopyClient {
 }
 
 /**
- * A COPY into record_rows, fed one row at a time in ~16 K-character writes. Larger writes cost
- * far more per byte: a string of 64 K two-byte characters (any Devanagari name makes it two-byte)
- * is flattened into V8's large-object space, a fresh mapping each time; with 1 MB writes the
- * conversions took a fifth of a 100,000-row validation. Its rows must be valid (an error after
- * the end is lost by postgres.js): strings are well-formed and NUL-free.
+ * A COPY into record_rows, fed pieces of COPY text (whole lines, about 16 K characters each: see
+ * `CopyLines`).
  */
-export type CopyWriter<R> = { write(row: R): void; end(): Promise<void> };
+export type CopyWriter = { write(text: string): void; end(): Promise<void> };
 
-export async function openCopy<R>(tx: Tx, line: (row: R) => string): Promise<CopyWriter<R>> {
+export async function openCopy(tx: Tx): Promise<CopyWriter> {
   const query = clientOf(tx)`copy record_rows (upload_id, row_no, operation, cert_no,
     recipient_name, outcome, errors, fields, aadhaar_vault_id, change) from stdin`;
   // The query resolves with the stream; 'finish' fires when the server has taken every row.
   const stream = await query.writable();
   let failed: Error | null = null;
   stream.on('error', (e: Error) => (failed = e));
-  let buf = '';
   return {
-    write(row) {
-      buf += line(row);
-      if (buf.length > 1 << 14) {
-        stream.write(buf);
-        buf = '';
-      }
+    write(text) {
+      stream.write(text);
     },
     async end() {
       if (failed) throw failed;
       await new Promise<void>((resolve, reject) => {
         stream.on('error', reject);
         stream.on('finish', () => resolve());
-        stream.end(buf);
-        buf = '';
+        stream.end();
       });
     },
   };
 }
 
+/**
+ * Rows as COPY text in pieces of about 16 K characters. Larger writes cost far more per byte: a
+ * string of 64 K two-byte characters (any Devanagari name makes it two-byte) is flattened into
+ * V8's large-object space, a fresh mapping each time; with 1 MB writes the conversions took a
+ * fifth of a 100,000-row validation. Its rows must be valid (an error after the end is lost by
+ * postgres.js): strings are well-formed and NUL-free.
+ */
+export class CopyLines {
+  readonly pieces: string[] = [];
+  private buf = '';
+
+  add(row: RowToStore): void {
+    this.buf += recordRowLine(row);
+    if (this.buf.length > 1 << 14) {
+      this.pieces.push(this.buf);
+      this.buf = '';
+    }
+  }
+
+  /** Every piece, the last one included. */
+  done(): string[] {
+    if (this.buf) this.pieces.push(this.buf);
+    this.buf = '';
+    return this.pieces;
+  }
+}
+
+/**
+ * JSON text in COPY text format: JSON.stringify escapes tab, newline and carriage return itself,
+ * so only its backslashes need doubling.
+ */
+function copyJson(json: string): string {
+  return json.includes('\\') ? json.replace(/\\/g, '\\\\') : json;
+}
+
+/**
+ * A row's COPY line, written directly (once per row of a 100,000-row file): ids, numbers and
+ * enum values need no escaping, the JSON columns only their backslashes.
+ */
 export function recordRowLine(r: RowToStore): string {
-  return (
-    [
-      r.uploadId,
-      r.rowNo,
-      r.operation,
-      r.certNo,
-      r.recipientName,
-      r.outcome,
-      JSON.stringify(r.errors),
-      JSON.stringify(r.fields),
-      r.aadhaarVaultId,
-      r.change,
-    ]
-      .map(copyField)
-      .join('\t') + '\n'
-  );
+  return `${r.uploadId}\t${r.rowNo}\t${r.operation}\t${copyField(r.certNo)}\t${copyField(r.recipientName)}\t${r.outcome}\t${copyJson(JSON.stringify(r.errors))}\t${copyJson(JSON.stringify(r.fields))}\t${r.aadhaarVaultId ?? '\\N'}\t${r.change ?? '\\N'}\n`;
 }

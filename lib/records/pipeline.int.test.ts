@@ -26,6 +26,7 @@ import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
 import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
+import { validationThread, type ValidationThread } from './validation-thread';
 
 // Upload → validate → publish against real PostgreSQL (issue 4, items 3–8).
 
@@ -672,5 +673,79 @@ describe('publishing in bulk', () => {
     const numbers = certs.map((c) => c.number).filter((n) => n.startsWith('T-'));
     expect(numbers).toHaveLength(4500);
     expect(new Set(numbers).size).toBe(4500);
+  });
+
+  it('checks rows alike on one thread, on two, and when the second thread fails', async () => {
+    // Enough rows for hundreds of batches, with mistakes and Aadhaar numbers spread through them.
+    const rows = generateAwardRows({
+      count: 3000,
+      seed: 11,
+      certPrefix: 'TWO/',
+      withMobile: 0.9,
+      withAadhaar: 0.5,
+    });
+    const col = (name: string) => sampleHeader().indexOf(name);
+    for (let i = 0; i < rows.length; i += 97) rows[i]![col('DOB')] = '31-02-2001';
+    for (let i = 5; i < rows.length; i += 89) rows[i]![col('MOBILE')] = '12345';
+    rows[2999]![col('CERT_NO')] = rows[3]![col('CERT_NO')]!; // a duplicate across batches
+    const body = Buffer.from(Papa.unparse([sampleHeader(), ...rows]));
+    const failing: ValidationThread = {
+      pending: 0,
+      start() {},
+      check: () => Promise.reject(new Error('the thread stopped')),
+      close: async () => {},
+    };
+    // The real thread, counting the batches it checked.
+    let answered = 0;
+    const counted = (): ValidationThread => {
+      const thread = validationThread();
+      return {
+        get pending() {
+          return thread.pending;
+        },
+        start: (job) => thread.start(job),
+        check: (batch) => thread.check(batch).then((r) => ((answered += 1), r)),
+        close: () => thread.close(),
+      };
+    };
+    const results = [];
+    for (const helperThread of [counted, () => null, () => failing]) {
+      // One institution per run: the same file twice for one is recognised as a re-upload.
+      const org = await createIssuer(db);
+      const { id } = await receiveUpload(db, {
+        orgId: org.id,
+        userId: operatorId,
+        fileName: 'two-threads.csv',
+        body: Readable.from([body]),
+      });
+      expect(await validateUpload(db, id, { helperThread })).toBe('validated');
+      const stored = await db
+        .select({
+          rowNo: recordRows.rowNo,
+          outcome: recordRows.outcome,
+          errors: recordRows.errors,
+          fields: recordRows.fields,
+          change: recordRows.change,
+          vault: recordRows.aadhaarVaultId,
+        })
+        .from(recordRows)
+        .where(eq(recordRows.uploadId, id))
+        .orderBy(recordRows.rowNo);
+      const u = await uploaded(id);
+      results.push({ stored, counts: [u.rowCount, u.acceptedCount, u.rejectedCount] });
+    }
+    const [two, one, fellBack] = results as [
+      (typeof results)[0],
+      (typeof results)[0],
+      (typeof results)[0],
+    ];
+    expect(two.stored).toHaveLength(3000);
+    expect(two.counts[2]).toBeGreaterThan(60);
+    expect(two.stored.find((r) => r.rowNo === 3001)!.errors).toEqual([
+      expect.objectContaining({ code: 'duplicateInFile', values: { rows: '5, 3001' } }),
+    ]);
+    expect(answered).toBeGreaterThan(0);
+    expect(one).toEqual(two);
+    expect(fellBack).toEqual(two);
   });
 });

@@ -1,5 +1,5 @@
 import type { RowError } from '@/db/schema/records';
-import { verhoeffValid } from '@/lib/identity/identifiers';
+import { verhoeffValid } from '@/lib/identity/verhoeff';
 import {
   MANDATORY_COLUMNS,
   SUBJECT_END_MARKER,

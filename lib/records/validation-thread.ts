@@ -1,0 +1,67 @@
+import 'server-only';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CsvBatch } from './read-csv';
+import type { BatchResult } from './validate-batch';
+
+/**
+ * A second thread for a validation (validate-upload.ts): it checks the batches it is sent while
+ * the main thread reads, parses and checks others, so that a big file uses both cores. The
+ * thread runs the same TypeScript (`validateBatch`), loaded through tsx in the thread
+ * (validation-thread-boot.mjs). If it cannot start or stops, `check` rejects and the caller
+ * checks the batch itself.
+ */
+export type ValidationThread = {
+  /** Batches sent and not answered yet. */
+  readonly pending: number;
+  /** What the thread needs before the first batch: the header and the upload. */
+  start(job: { header: string[]; defaultDocType: string; uploadId: string }): void;
+  check(batch: CsvBatch): Promise<BatchResult>;
+  close(): Promise<void>;
+};
+
+export function validationThread(): ValidationThread {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const worker = new Worker(path.join(here, 'validation-thread-boot.mjs'), {
+    workerData: { module: pathToFileURL(path.join(here, 'validation-thread-entry.ts')).href },
+  });
+  const waiting = new Map<
+    number,
+    { resolve: (r: BatchResult) => void; reject: (e: Error) => void }
+  >();
+  let next = 0;
+  let failure: Error | null = null;
+  const fail = (error: Error) => {
+    failure ??= error;
+    for (const w of waiting.values()) w.reject(failure);
+    waiting.clear();
+  };
+  worker.on('message', (m: { ready: true } | { id: number; result: BatchResult }) => {
+    if (!('id' in m)) return;
+    waiting.get(m.id)?.resolve(m.result);
+    waiting.delete(m.id);
+  });
+  worker.on('error', fail);
+  worker.on('exit', (code) => fail(new Error(`The validation thread stopped (exit code ${code})`)));
+  return {
+    get pending() {
+      return waiting.size;
+    },
+    start(job) {
+      worker.postMessage({ start: job });
+    },
+    check(batch) {
+      if (failure) return Promise.reject(failure);
+      const id = next++;
+      return new Promise((resolve, reject) => {
+        waiting.set(id, { resolve, reject });
+        worker.postMessage({ id, batch });
+      });
+    },
+    async close() {
+      failure ??= new Error('The validation thread is closed');
+      await worker.terminate();
+    },
+  };
+}
