@@ -23,9 +23,19 @@ export type ValidationThread = {
 
 export function validationThread(): ValidationThread {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const worker = new Worker(path.join(here, 'validation-thread-boot.mjs'), {
-    workerData: { module: pathToFileURL(path.join(here, 'validation-thread-entry.ts')).href },
-  });
+  // The thread's first code is evaluated in place and imports the boot file by URL at run time:
+  // handed to `new Worker` as a path, the Next.js bundler would try to bundle it (and tsx) into
+  // the app, which imports this module but never runs it.
+  const worker = new Worker(
+    `import(require('node:worker_threads').workerData.boot).catch((error) => { throw error; });`,
+    {
+      eval: true,
+      workerData: {
+        boot: pathToFileURL(path.join(here, 'validation-thread-boot.mjs')).href,
+        module: pathToFileURL(path.join(here, 'validation-thread-entry.ts')).href,
+      },
+    },
+  );
   const waiting = new Map<
     number,
     { resolve: (r: BatchResult) => void; reject: (e: Error) => void }
