@@ -34,12 +34,13 @@ import { todayInIndia } from './validate-row';
 // rows. A stop leaves whole chunks done and the rest untouched, so running again resumes without
 // duplicates.
 //
-// Speed (100,000 rows: 8.4–11.7 s on session 5's machine, about 16 s on one half as fast; the target is 10 s, see
-// docs/benchmarks.md): the stages overlap. While PostgreSQL writes chunk N, this process builds
-// chunk N+1's certificates (`prepareChunk`, in slices that let the transaction's round trips
-// through), a signing thread signs them, and PostgreSQL reads chunk N+2's rows. The transaction
-// (`writeChunk`) then sends everything at once, checks under the lock that what the chunk was
-// prepared from still holds, and falls back to deciding in the transaction when it does not.
+// Speed (100,000 rows: 8.4–11.7 s on session 5's machine, about 16 s on one half as fast; the
+// target is 10 s, see docs/benchmarks.md): the stages overlap. While PostgreSQL writes chunk N,
+// this process builds chunk N+1's certificates (`prepareChunk`, in slices that let the
+// transaction's round trips through), a signing thread signs them, and PostgreSQL reads chunk
+// N+2's rows. The transaction (`writeChunk`) then sends everything at once, checks under the
+// lock that what the chunk was prepared from still holds, and falls back to deciding in the
+// transaction when it does not.
 
 const CHUNK = 2000;
 
@@ -158,7 +159,7 @@ type PreparedChunk = {
   previous: Set<string>;
   links: LinkInput[];
   lookup: LinkLookup;
-  /** Certificate columns as array parameters, and their data objects' JSON (DATA_SEPARATOR between). */
+  /** Certificate columns as array parameters; the data objects' JSON, DATA_SEPARATOR between. */
   columns: CertificateColumns;
   data: string;
   signingKid: string;

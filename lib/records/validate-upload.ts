@@ -188,9 +188,12 @@ function tally(rows: Light[], fixes: Fix[]) {
   return c;
 }
 
+/** Files from this size on are checked on two threads. */
+const HELPER_FROM_BYTES = 2 * 1024 * 1024;
+
 /**
  * Validates a received upload; returns the final status. `helperThread` starts the second thread
- * (null: every row is checked on the calling thread).
+ * (null: every row is checked on the calling thread); by default, only for a big file.
  */
 export async function validateUpload(
   db: Db,
@@ -213,8 +216,11 @@ export async function validateUpload(
     .from(institutionProfiles)
     .where(eq(institutionProfiles.orgId, upload.orgId));
 
-  // Started now: it loads while the transaction begins and the file's first rows are read.
-  const helper = (opts.helperThread ?? validationThread)();
+  // Started now: it loads while the transaction begins and the file's first rows are read. A
+  // small file is checked before the thread would have loaded (about half a second here).
+  const helper = (
+    opts.helperThread ?? (upload.sizeBytes >= HELPER_FROM_BYTES ? validationThread : () => null)
+  )();
   try {
     return await db.transaction(async (tx) => {
       // A second runner of the same upload (a retried job, the sweep) waits for the first.
