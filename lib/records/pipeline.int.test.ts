@@ -748,4 +748,29 @@ describe('publishing in bulk', () => {
     expect(one).toEqual(two);
     expect(fellBack).toEqual(two);
   });
+
+  it('refuses a file with an unclosed quote after the helper thread has checked rows of it', async () => {
+    const rows = generateAwardRows({
+      count: 3000,
+      seed: 12,
+      certPrefix: 'BRK/',
+      withMobile: 0.9,
+      withAadhaar: 0.5,
+    });
+    const body = Buffer.from(
+      `${Papa.unparse([sampleHeader(), ...rows])}\r\nADD,"BRK/unclosed,x\r\n`,
+    );
+    const org = await createIssuer(db);
+    const { id } = await receiveUpload(db, {
+      orgId: org.id,
+      userId: operatorId,
+      fileName: 'broken.csv',
+      body: Readable.from([body]),
+    });
+    expect(await validateUpload(db, id, { helperThread: validationThread })).toBe('failed');
+    const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+    expect(u!.failure).toMatchObject({ code: 'unclosedQuote' });
+    // Nothing half-written: the COPY rolled back with the transaction.
+    expect(await db.select().from(recordRows).where(eq(recordRows.uploadId, id))).toEqual([]);
+  });
 });
