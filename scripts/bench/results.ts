@@ -92,13 +92,23 @@ export async function withBenchApp<T>(
     ['--import', 'tsx', '--import', './scripts/hooks/register.mjs', 'scripts/start.ts'],
     { env, stdio: ['ignore', 'inherit', 'inherit'] },
   );
+  // A start that fails (a build error, say) ends the wait at once.
+  const stopped = new Promise<never>((_, reject) =>
+    app.once('exit', (code) => reject(new Error(`the app stopped (exit code ${code})`))),
+  );
+  stopped.catch(() => {});
   try {
-    await waitHealthy(base);
+    await Promise.race([waitHealthy(base), stopped]);
     const secrets = JSON.parse(fs.readFileSync(path.join(dataDir, 'secrets.json'), 'utf8'));
     return await work({ url, base, dataDir, env, process: app, secrets });
   } finally {
-    app.kill('SIGTERM');
-    await new Promise((r) => app.once('exit', r));
+    // An app that already stopped (its build failed, say) sends no second 'exit': waiting for
+    // one left nothing to keep the script alive, so it ended without dropping the database.
+    if (app.exitCode === null && app.signalCode === null) {
+      const exited = new Promise((r) => app.once('exit', r));
+      app.kill('SIGTERM');
+      await exited;
+    }
     await admin.unsafe(`drop database if exists ${dbName} with (force)`);
     await admin.end();
   }
