@@ -2,6 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import sodium from 'sodium-native';
+import { threadRequests } from '@/lib/threads/requests';
 
 /**
  * Ed25519 signatures over certificate records (the canonical JSON of lib/credentials/canonical.ts),
@@ -88,29 +89,14 @@ export function recordSigningThread(key: KeyObject): SigningThread {
       secret: sodiumSecretOf(key),
     },
   });
-  const waiting = new Map<number, { resolve: (s: string[]) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  let failure: Error | null = null;
+  const thread = threadRequests<{ id: number; signatures: string[]; bytes: ArrayBuffer }>(
+    worker,
+    'signing thread',
+  );
   // Buffers back from the thread, to be filled again.
   const spare: ArrayBuffer[] = [];
-  const fail = (error: Error) => {
-    failure ??= error;
-    for (const w of waiting.values()) w.reject(failure);
-    waiting.clear();
-  };
-  worker.on(
-    'message',
-    ({ id, signatures, bytes }: { id: number; signatures: string[]; bytes: ArrayBuffer }) => {
-      if (spare.length < 16) spare.push(bytes);
-      waiting.get(id)?.resolve(signatures);
-      waiting.delete(id);
-    },
-  );
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`The signing thread stopped (exit code ${code})`)));
   return {
-    sign(payloads) {
-      if (failure) return Promise.reject(failure);
+    async sign(payloads) {
       // The payloads' UTF-8 bytes in one buffer handed over to the thread (transferred, not
       // copied): cloning the strings for the thread cost more than encoding them here.
       let size = 0;
@@ -122,16 +108,14 @@ export function recordSigningThread(key: KeyObject): SigningThread {
       const ends = new Uint32Array(payloads.length);
       let end = 0;
       for (let i = 0; i < payloads.length; i++) ends[i] = end += bytes.write(payloads[i]!, end);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, bytes: bytes.buffer, ends }, [bytes.buffer, ends.buffer]);
-      });
+      const answer = await thread.request({ bytes: bytes.buffer, ends }, [
+        bytes.buffer,
+        ends.buffer,
+      ]);
+      if (spare.length < 16) spare.push(answer.bytes);
+      return answer.signatures;
     },
-    async close() {
-      failure ??= new Error('The signing thread is closed');
-      await worker.terminate();
-    },
+    close: () => thread.close(),
   };
 }
 

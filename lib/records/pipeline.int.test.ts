@@ -73,11 +73,11 @@ function base(certNo: string, extra: Rec = {}): Rec {
   };
 }
 
-async function upload(rows: string[][], name = 'awards.csv', raw?: Buffer) {
+async function upload(rows: string[][], name = 'awards.csv', raw?: Buffer, orgId = issuer.id) {
   // Written as an exporter would: no formula escaping (that is for files we hand out).
   const body = raw ?? Buffer.from(Papa.unparse([HEADER, ...rows]));
   return receiveUpload(db, {
-    orgId: issuer.id,
+    orgId,
     userId: operatorId,
     fileName: name,
     body: Readable.from([body]),
@@ -712,12 +712,7 @@ describe('publishing in bulk', () => {
     for (const helperThread of [counted, () => null, () => failing]) {
       // One institution per run: the same file twice for one is recognised as a re-upload.
       const org = await createIssuer(db);
-      const { id } = await receiveUpload(db, {
-        orgId: org.id,
-        userId: operatorId,
-        fileName: 'two-threads.csv',
-        body: Readable.from([body]),
-      });
+      const { id } = await upload([], 'two-threads.csv', body, org.id);
       expect(await validateUpload(db, id, { helperThread })).toBe('validated');
       const stored = await db
         .select({
@@ -761,12 +756,7 @@ describe('publishing in bulk', () => {
       `${Papa.unparse([sampleHeader(), ...rows])}\r\nADD,"BRK/unclosed,x\r\n`,
     );
     const org = await createIssuer(db);
-    const { id } = await receiveUpload(db, {
-      orgId: org.id,
-      userId: operatorId,
-      fileName: 'broken.csv',
-      body: Readable.from([body]),
-    });
+    const { id } = await upload([], 'broken.csv', body, org.id);
     expect(await validateUpload(db, id, { helperThread: validationThread })).toBe('failed');
     const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
     expect(u!.failure).toMatchObject({ code: 'unclosedQuote' });

@@ -2,6 +2,7 @@ import 'server-only';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { threadRequests } from '@/lib/threads/requests';
 import type { CsvBatch } from './read-csv';
 import type { BatchResult } from './validate-batch';
 
@@ -26,52 +27,22 @@ export function validationThread(): ValidationThread {
   // The thread's first code is evaluated in place and imports the boot file by URL at run time:
   // handed to `new Worker` as a path, the Next.js bundler would try to bundle it (and tsx) into
   // the app, which imports this module but never runs it.
-  const worker = new Worker(
-    `import(require('node:worker_threads').workerData.boot).catch((error) => { throw error; });`,
-    {
-      eval: true,
-      workerData: {
-        boot: pathToFileURL(path.join(here, 'validation-thread-boot.mjs')).href,
-        module: pathToFileURL(path.join(here, 'validation-thread-entry.ts')).href,
-      },
+  const worker = new Worker(`import(require('node:worker_threads').workerData.boot);`, {
+    eval: true,
+    workerData: {
+      boot: pathToFileURL(path.join(here, 'validation-thread-boot.mjs')).href,
+      module: pathToFileURL(path.join(here, 'validation-thread-entry.ts')).href,
     },
-  );
-  const waiting = new Map<
-    number,
-    { resolve: (r: BatchResult) => void; reject: (e: Error) => void }
-  >();
-  let next = 0;
-  let failure: Error | null = null;
-  const fail = (error: Error) => {
-    failure ??= error;
-    for (const w of waiting.values()) w.reject(failure);
-    waiting.clear();
-  };
-  worker.on('message', (m: { ready: true } | { id: number; result: BatchResult }) => {
-    if (!('id' in m)) return;
-    waiting.get(m.id)?.resolve(m.result);
-    waiting.delete(m.id);
   });
-  worker.on('error', fail);
-  worker.on('exit', (code) => fail(new Error(`The validation thread stopped (exit code ${code})`)));
+  const thread = threadRequests<{ id: number; result: BatchResult }>(worker, 'validation thread');
   return {
     get pending() {
-      return waiting.size;
+      return thread.pending;
     },
     start(job) {
       worker.postMessage({ start: job });
     },
-    check(batch) {
-      if (failure) return Promise.reject(failure);
-      const id = next++;
-      return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, batch });
-      });
-    },
-    async close() {
-      failure ??= new Error('The validation thread is closed');
-      await worker.terminate();
-    },
+    check: async (batch) => (await thread.request({ batch })).result,
+    close: () => thread.close(),
   };
 }
