@@ -206,7 +206,8 @@ function flat(s: string): string {
 /**
  * Between the data objects' JSON texts in the statement's parameter: JSON has no raw control
  * characters (JSON.stringify escapes them), so PostgreSQL splits the text with string_to_array
- * and parses each element once, where a JSON array was parsed twice (to check it, to split it).
+ * and stores each element as it is (the column is JSON text), where a JSON array was parsed twice
+ * (to check it, to split it) and each element once more.
  */
 const DATA_SEPARATOR = '\x1e';
 
@@ -217,13 +218,19 @@ const SIGN_BATCH = 250;
 
 /** The next chunk's pending rows after row `after`, in row order. */
 function readPending(db: Db, ctx: PublishContext, after: number): Promise<PendingRow[]> {
-  const read = db.execute(sql`
+  const read = db
+    .execute(
+      sql`
     select row_no as "rowNo", cert_no as "certNo", fields::text as fields,
            aadhaar_vault_id as "aadhaarVaultId", change,
            existing_certificate_id as "existingCertificateId"
     from record_rows r
     where upload_id = ${ctx.uploadId} and row_no > ${after} and ${sql.raw(PENDING_ROW)}
-    order by row_no limit ${CHUNK}`) as unknown as Promise<PendingRow[]>;
+    order by row_no limit ${CHUNK}`,
+    )
+    // drizzle runs its query again on every `then`: this is the one run, as a plain promise (a
+    // `catch` and an `await` on the query itself read each chunk twice).
+    .then((rows) => rows as unknown as PendingRow[]);
   read.catch(() => {}); // awaited by whoever uses it
   return read;
 }
@@ -489,6 +496,12 @@ const CERTIFICATE_COLUMNS: Record<
 const COLUMN_NAMES = Object.keys(CERTIFICATE_COLUMNS) as (keyof CertificateColumns)[];
 
 /**
+ * A chunk's transaction commits without waiting for its WAL to reach the disk
+ * (`synchronous_commit = off`, local to it). A crash can then lose the last chunks committed,
+ * whole, and nothing outside the database saw them (their SMS are rows of the same transaction):
+ * the resume point is simply earlier, and publishing again writes them again. The job's final
+ * update commits as usual, which flushes every chunk before the upload reads as published.
+ *
  * Writes a prepared chunk in one transaction: revokes, links and creates accounts, inserts the
  * certificates, supersedes, queues the sign-in SMS and marks the rows published. Returns false,
  * having written nothing, when the chunk no longer matches the database (another run published
@@ -534,8 +547,9 @@ async function writeChunkIn(
 
   // 1. The lock, then what the chunk was prepared from: still pending, still active.
   tx.open = true;
-  const [, , pendingRows, prevFound, candidates] = await Promise.all([
+  const [, , , pendingRows, prevFound, candidates] = await Promise.all([
     q`begin`,
+    q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     q<{ pending: number }[]>`
       select count(*)::int as pending from record_rows r
@@ -631,6 +645,7 @@ async function writeAhead(
   tx.open = true;
   const statements = [
     q`begin`,
+    q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     // Checks: a division by zero (22012) unless it holds.
     q`
@@ -711,7 +726,7 @@ function writeStatement(
             ${c.title}::text[], ${c.name}::text[], ${c.dob}::date[], ${c.gender}::gender[],
             ${c.mobile}::text[], ${c.email}::text[], ${c.uid}::text[], ${links.lockers}::uuid[],
             ${c.issueDate}::date[], ${c.signature}::text[], ${c.rowNo}::int[]),
-          unnest(string_to_array(${p.data}::text, ${DATA_SEPARATOR}::text)::json[]))
+          unnest(string_to_array(${p.data}::text, ${DATA_SEPARATOR}::text)))
         with ordinality
         as t(id, doc_type, doc_id, uri, number, version, verification_code, supersedes_id,
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,

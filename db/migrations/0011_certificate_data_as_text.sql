@@ -1,0 +1,1 @@
+ALTER TABLE "certificates" ALTER COLUMN "data" SET DATA TYPE text;
