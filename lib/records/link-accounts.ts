@@ -152,6 +152,11 @@ export function findCandidates(q: postgres.Sql, lookup: LinkLookup) {
 // Deciding ahead of the transaction: step 1 outside it, with a fingerprint of everything the
 // decision read (md5 over the candidates in id order; '' for none), and `candidatesUnchanged` in
 // the transaction, which fails unless the same query still gives the same fingerprint.
+//
+// When no account was found, the check is left out: each Aadhaar, mobile and email the rows were
+// looked up by then either goes into an account the chunk creates (whose insert, made to fail
+// rather than skip, refuses one that someone else holds by now) or changes nothing the decision
+// depends on (an email of a row linked to an account the chunk creates).
 
 /** Step 1, outside a transaction: the candidates and their fingerprint. */
 export async function findCandidatesAhead(

@@ -45,11 +45,11 @@ import { todayInIndia } from './validate-row';
 const CHUNK = 2000;
 
 /**
- * A row of `record_rows r` still to publish: accepted, issuing or revoking, and after the
- * upload's resume point (`published_through_row`, moved on by each chunk's transaction).
+ * A row of `record_rows r` that publishing writes: accepted, and issuing or revoking. It is still
+ * to publish when it comes after the upload's resume point (`published_through_row`, moved on by
+ * each chunk's transaction to the chunk's last row).
  */
-const PENDING_ROW = `r.outcome = 'accepted' and r.change in ('new', 'changed', 'deleted')
-  and r.row_no > (select u.published_through_row from record_uploads u where u.id = r.upload_id)`;
+const PUBLISHING_ROW = `r.outcome = 'accepted' and r.change in ('new', 'changed', 'deleted')`;
 
 export async function requestPublish(
   db: Db,
@@ -225,7 +225,8 @@ function readPending(db: Db, ctx: PublishContext, after: number): Promise<Pendin
            aadhaar_vault_id as "aadhaarVaultId", change,
            existing_certificate_id as "existingCertificateId"
     from record_rows r
-    where upload_id = ${ctx.uploadId} and row_no > ${after} and ${sql.raw(PENDING_ROW)}
+    where upload_id = ${ctx.uploadId} and row_no > ${after} and ${sql.raw(PUBLISHING_ROW)}
+      and row_no > (select published_through_row from record_uploads where id = ${ctx.uploadId})
     order by row_no limit ${CHUNK}`,
     )
     // drizzle runs its query again on every `then`: this is the one run, as a plain promise (a
@@ -496,6 +497,16 @@ const CERTIFICATE_COLUMNS: Record<
 const COLUMN_NAMES = Object.keys(CERTIFICATE_COLUMNS) as (keyof CertificateColumns)[];
 
 /**
+ * Whether none of a chunk's rows has been published (by another run of the same publish) since it
+ * was read, as SQL over its upload: its first row is after the resume point. A chunk holds every
+ * row to publish from its first row to its last, read in row order after a chunk's end or the
+ * resume point; rows do not change while an upload publishes.
+ */
+function stillPending(p: Pick<PreparedChunk, 'from'>): string {
+  return `(published_through_row < ${Number(p.from)})`;
+}
+
+/**
  * A chunk's transaction commits without waiting for its WAL to reach the disk
  * (`synchronous_commit = off`, local to it). A crash can then lose the last chunks committed,
  * whole, and nothing outside the database saw them (their SMS are rows of the same transaction):
@@ -545,16 +556,15 @@ async function writeChunkIn(
     .filter((r) => r.existingCertificateId)
     .map((r) => r.existingCertificateId!);
 
-  // 1. The lock, then what the chunk was prepared from: still pending, still active.
+  // 1. The lock, then what the chunk was prepared from: still pending (see `stillPending`), still
+  // active.
   tx.open = true;
   const [, , , pendingRows, prevFound, candidates] = await Promise.all([
     q`begin`,
     q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
-    q<{ pending: number }[]>`
-      select count(*)::int as pending from record_rows r
-      where upload_id = ${ctx.uploadId} and row_no between ${p.from} and ${p.to}
-        and ${q.unsafe(PENDING_ROW)}`,
+    q<{ pending: boolean }[]>`
+      select ${q.unsafe(stillPending(p))} as pending from record_uploads where id = ${ctx.uploadId}`,
     prevIds.length
       ? q<{ id: string; status: string }[]>`
           select id, status from certificates
@@ -563,7 +573,7 @@ async function writeChunkIn(
       : [],
     p.links.length ? findCandidates(q, p.lookup) : [],
   ]);
-  if (pendingRows[0]?.pending !== p.count) {
+  if (pendingRows[0]?.pending !== true) {
     await q`rollback`;
     tx.open = false;
     return false;
@@ -649,11 +659,11 @@ async function writeAhead(
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     // Checks: a division by zero (22012) unless it holds.
     q`
-      select 1 / ((
-        select count(*) from record_rows r
-        where upload_id = ${ctx.uploadId} and row_no between ${p.from} and ${p.to}
-          and ${q.unsafe(PENDING_ROW)}) = ${p.count})::int as pending`,
-    candidatesUnchanged(q, p.lookup, ahead.fingerprint),
+      select 1 / (${q.unsafe(stillPending(p))})::int as pending
+      from record_uploads where id = ${ctx.uploadId}`,
+    // With no account found, nothing read can have changed that the accounts' insert would not
+    // refuse (see `findCandidatesAhead`).
+    ahead.fingerprint ? candidatesUnchanged(q, p.lookup, ahead.fingerprint) : null,
     q`select pg_advisory_xact_lock(hashtext(${`status-index:${ctx.org.id}`}))`,
     writeStatement(q, ctx, p, ahead.links, 'fail'),
     q`commit`,
