@@ -35,12 +35,12 @@ import { todayInIndia } from './validate-row';
 // duplicates.
 //
 // Speed (100,000 rows: 8.4–11.7 s on session 5's machine, 11.8–12.3 s with the app beside it on
-// session 7's; the target is 10 s, see docs/benchmarks.md): the stages overlap. While PostgreSQL writes chunk N,
-// this process builds chunk N+1's certificates (`prepareChunk`, in slices that let the
-// transaction's round trips through), a signing thread signs them, and PostgreSQL reads chunk
-// N+2's rows. The transaction (`writeChunk`) then sends everything at once, checks under the
-// lock that what the chunk was prepared from still holds, and falls back to deciding in the
-// transaction when it does not.
+// session 7's; the target is 10 s, see docs/benchmarks.md): the stages overlap. While
+// PostgreSQL writes chunk N, this process builds chunk N+1's certificates (`prepareChunk`, in
+// slices that let the transaction's round trips through), a signing thread signs them, and
+// PostgreSQL reads chunk N+2's rows. The transaction (`writeChunk`) then sends everything at
+// once, checks under the lock that what the chunk was prepared from still holds, and falls back
+// to deciding in the transaction when it does not.
 
 const CHUNK = 2000;
 
@@ -502,8 +502,8 @@ const COLUMN_NAMES = Object.keys(CERTIFICATE_COLUMNS) as (keyof CertificateColum
  * row to publish from its first row to its last, read in row order after a chunk's end or the
  * resume point; rows do not change while an upload publishes.
  */
-function stillPending(p: Pick<PreparedChunk, 'from'>): string {
-  return `(published_through_row < ${Number(p.from)})`;
+function stillPending(q: postgres.ReservedSql, p: Pick<PreparedChunk, 'from'>) {
+  return q`(published_through_row < ${p.from}::int)`;
 }
 
 /**
@@ -564,7 +564,7 @@ async function writeChunkIn(
     q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     q<{ pending: boolean }[]>`
-      select ${q.unsafe(stillPending(p))} as pending from record_uploads where id = ${ctx.uploadId}`,
+      select ${stillPending(q, p)} as pending from record_uploads where id = ${ctx.uploadId}`,
     prevIds.length
       ? q<{ id: string; status: string }[]>`
           select id, status from certificates
@@ -659,7 +659,7 @@ async function writeAhead(
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     // Checks: a division by zero (22012) unless it holds.
     q`
-      select 1 / (${q.unsafe(stillPending(p))})::int as pending
+      select 1 / ${stillPending(q, p)}::int as pending
       from record_uploads where id = ${ctx.uploadId}`,
     // With no account found, nothing read can have changed that the accounts' insert would not
     // refuse (see `findCandidatesAhead`).
