@@ -507,12 +507,6 @@ function stillPending(q: postgres.ReservedSql, p: Pick<PreparedChunk, 'from'>) {
 }
 
 /**
- * A chunk's transaction commits without waiting for its WAL to reach the disk
- * (`synchronous_commit = off`, local to it). A crash can then lose the last chunks committed,
- * whole, and nothing outside the database saw them (their SMS are rows of the same transaction):
- * the resume point is simply earlier, and publishing again writes them again. The job's final
- * update commits as usual, which flushes every chunk before the upload reads as published.
- *
  * Writes a prepared chunk in one transaction: revokes, links and creates accounts, inserts the
  * certificates, supersedes, queues the sign-in SMS and marks the rows published. Returns false,
  * having written nothing, when the chunk no longer matches the database (another run published
@@ -559,9 +553,8 @@ async function writeChunkIn(
   // 1. The lock, then what the chunk was prepared from: still pending (see `stillPending`), still
   // active.
   tx.open = true;
-  const [, , , pendingRows, prevFound, candidates] = await Promise.all([
+  const [, , pendingRows, prevFound, candidates] = await Promise.all([
     q`begin`,
-    q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     q<{ pending: boolean }[]>`
       select ${stillPending(q, p)} as pending from record_uploads where id = ${ctx.uploadId}`,
@@ -655,7 +648,6 @@ async function writeAhead(
   tx.open = true;
   const statements = [
     q`begin`,
-    q`set local synchronous_commit = off`,
     q`select pg_advisory_xact_lock(hashtext(${`publish:${ctx.uploadId}`}))`,
     // Checks: a division by zero (22012) unless it holds.
     q`
