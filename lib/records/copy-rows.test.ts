@@ -1,5 +1,6 @@
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { copyField, recordRowLine, type RowToStore } from './copy-rows';
+import { copyField, endWithin, recordRowLine, type RowToStore } from './copy-rows';
 
 /** COPY text format, written field by field: what PostgreSQL reads back as the values. */
 function plainLine(r: RowToStore): string {
@@ -50,5 +51,36 @@ describe('recordRowLine', () => {
     ];
     for (const r of rows) expect(recordRowLine(r)).toBe(plainLine(r));
     expect(recordRowLine(rows[1]!)).toContain('"NOTE":"C:\\\\\\\\path\\\\\\\\to"');
+  });
+});
+
+describe('endWithin', () => {
+  /** A COPY stream whose end the server confirms after `confirmMs`, or never. */
+  function copyStream(confirmMs: number | null) {
+    return new Writable({
+      write(_chunk, _encoding, callback) {
+        callback();
+      },
+      final(callback) {
+        if (confirmMs !== null) setTimeout(callback, confirmMs);
+      },
+    });
+  }
+
+  it('resolves when the server confirms the rows', async () => {
+    await expect(endWithin(copyStream(5), 1000)).resolves.toBeUndefined();
+  });
+
+  it('gives up on a COPY that is never confirmed', async () => {
+    await expect(endWithin(copyStream(null), 50)).rejects.toThrow(
+      'The database did not confirm the stored rows within 0.05 s',
+    );
+  });
+
+  it('passes on an error of the stream', async () => {
+    const stream = copyStream(null);
+    const ended = endWithin(stream, 1000);
+    stream.destroy(new Error('connection lost'));
+    await expect(ended).rejects.toThrow('connection lost');
   });
 });

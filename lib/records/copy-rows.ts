@@ -63,13 +63,35 @@ export async function openCopy(tx: Tx): Promise<CopyWriter> {
     },
     async end() {
       if (failed) throw failed;
-      await new Promise<void>((resolve, reject) => {
-        stream.on('error', reject);
-        stream.on('finish', () => resolve());
-        stream.end();
-      });
+      await endWithin(stream, COPY_END_TIMEOUT_MS);
     },
   };
+}
+
+/** How long the end of a COPY waits for the server to confirm the rows. */
+const COPY_END_TIMEOUT_MS = 120_000;
+
+/**
+ * Ends a COPY stream and waits until the server has taken every row, for at most `ms`.
+ * postgres.js 3.4.9 never settles a COPY whose connection fails (or which the server refuses)
+ * after its end (porsager/postgres#1173): without a bound, the job would wait forever.
+ */
+export function endWithin(stream: NodeJS.WritableStream, ms: number): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`The database did not confirm the stored rows within ${ms / 1000} s`)),
+      ms,
+    );
+    stream.on('error', (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    stream.on('finish', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    stream.end();
+  });
 }
 
 /**
