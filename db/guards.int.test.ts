@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { aadhaarVault, memberships, organisations, users } from '@/db/schema';
 import { issueCertificate } from '@/lib/credentials/issue';
-import { aadhaarVaultEntry, storeVaultEntries } from '@/lib/vault/aadhaar';
+import { storeVaultEntries } from '@/lib/vault/aadhaar';
+import { aadhaarVaultEntry } from '@/lib/vault/aadhaar-entry';
 import { createIssuer, skillCertificate } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 

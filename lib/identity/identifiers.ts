@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { verhoeffValid } from './verhoeff';
 
-export { verhoeffValid };
-
 // Identifier formats: ../shared/spec/digilocker.md, "Identifiers".
 
 /** 10-digit Indian mobile number, first digit 6–9, optional +91 / 91 prefix and separators. */

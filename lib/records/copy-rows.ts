@@ -98,11 +98,12 @@ export function endWithin(stream: NodeJS.WritableStream, ms: number): Promise<vo
  * Rows as COPY text in pieces of about 16 K characters. Larger writes cost far more per byte: a
  * string of 64 K two-byte characters (any Devanagari name makes it two-byte) is flattened into
  * V8's large-object space, a fresh mapping each time; with 1 MB writes the conversions took a
- * fifth of a 100,000-row validation. Its rows must be valid (an error after the end is lost by
- * postgres.js): strings are well-formed and NUL-free.
+ * fifth of a 100,000-row validation. Its rows must be valid (postgres.js does not report a refusal
+ * after the end, which then only times out: see `endWithin`): strings are well-formed and
+ * NUL-free.
  */
 export class CopyLines {
-  readonly pieces: string[] = [];
+  private readonly pieces: string[] = [];
   private buf = '';
 
   add(row: RowToStore): void {

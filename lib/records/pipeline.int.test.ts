@@ -675,15 +675,13 @@ describe('publishing in bulk', () => {
     expect(new Set(numbers).size).toBe(4500);
   });
 
+  /** A file of 3,000 generated rows: enough for hundreds of batches, with Aadhaar numbers. */
+  const threadSizedRows = (seed: number, certPrefix: string) =>
+    generateAwardRows({ count: 3000, seed, certPrefix, withMobile: 0.9, withAadhaar: 0.5 });
+
   it('checks rows alike on one thread, on two, and when the second thread fails', async () => {
-    // Enough rows for hundreds of batches, with mistakes and Aadhaar numbers spread through them.
-    const rows = generateAwardRows({
-      count: 3000,
-      seed: 11,
-      certPrefix: 'TWO/',
-      withMobile: 0.9,
-      withAadhaar: 0.5,
-    });
+    // Mistakes spread through the batches.
+    const rows = threadSizedRows(11, 'TWO/');
     const col = (name: string) => sampleHeader().indexOf(name);
     for (let i = 0; i < rows.length; i += 97) rows[i]![col('DOB')] = '31-02-2001';
     for (let i = 5; i < rows.length; i += 89) rows[i]![col('MOBILE')] = '12345';
@@ -745,13 +743,7 @@ describe('publishing in bulk', () => {
   });
 
   it('refuses a file with an unclosed quote after the helper thread has checked rows of it', async () => {
-    const rows = generateAwardRows({
-      count: 3000,
-      seed: 12,
-      certPrefix: 'BRK/',
-      withMobile: 0.9,
-      withAadhaar: 0.5,
-    });
+    const rows = threadSizedRows(12, 'BRK/');
     const body = Buffer.from(
       `${Papa.unparse([sampleHeader(), ...rows])}\r\nADD,"BRK/unclosed,x\r\n`,
     );

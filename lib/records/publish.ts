@@ -508,7 +508,7 @@ function stillPending(q: postgres.ReservedSql, p: Pick<PreparedChunk, 'from'>) {
 
 /**
  * Writes a prepared chunk in one transaction: revokes, links and creates accounts, inserts the
- * certificates, supersedes, queues the sign-in SMS and marks the rows published. Returns false,
+ * certificates, supersedes, queues the sign-in SMS and moves the resume point. Returns false,
  * having written nothing, when the chunk no longer matches the database (another run published
  * some of its rows meanwhile): the caller prepares it again.
  *
@@ -675,7 +675,7 @@ async function writeAhead(
  * follow the issuer's highest, read under its lock, taken by an earlier statement), the versions
  * they replace (s, d), the sign-in SMS (o: one bulk message to the new accounts' numbers, in row
  * order; one text, as the issuer is the same), and the upload's counters and resume point (k:
- * the chunk's last row; v counts the rows linked). An account that could not be created (a
+ * the chunk's last row; the rows linked are counted from what c inserted). An account that could not be created (a
  * concurrent sign-up took its number: skipped by `on conflict`) is in `gone`, and what was to link
  * to it stays unlinked. Answers the number of versions replaced.
  */
@@ -694,11 +694,10 @@ function writeStatement(
   // Skipping taken accounts needs to know which were skipped (gone); failing instead (the
   // statement of `writeAhead`) means every account was created, and the checks are left out.
   const skip = onTakenAccount === 'skip';
-  /** An account column, null where that account was skipped. */
-  const lockerOf = (column: 'locker_user_id' | 'user_id') =>
-    skip
-      ? q`case when ${q(column)} in (select id from gone) then null else ${q(column)} end`
-      : q(column);
+  /** The recipient's account, null where that account was skipped. */
+  const locker = skip
+    ? q`case when locker_user_id in (select id from gone) then null else locker_user_id end`
+    : q`locker_user_id`;
   return q<{ superseded: number }[]>`
     with u as (${accountsInsert(q, a, onTakenAccount)}),
     m as (insert into memberships (user_id, role) select id, 'citizen' from u),
@@ -716,7 +715,7 @@ function writeStatement(
       select id, ${org}::uuid, doc_type, doc_id, uri, number, version, verification_code,
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
         recipient_mobile, recipient_email, recipient_uid_masked,
-        ${lockerOf('locker_user_id')},
+        ${locker},
         issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
         ${p.snapshot}::text::json,
         (select coalesce(max(status_index), -1) + 1 from certificates
@@ -733,7 +732,8 @@ function writeStatement(
         as t(id, doc_type, doc_id, uri, number, version, verification_code, supersedes_id,
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,
              recipient_email, recipient_uid_masked, locker_user_id, issue_date, signature, row_no,
-             data, ord)),
+             data, ord)
+      returning locker_user_id),
     s as (
       update certificates x set status = 'superseded', superseded_by_id = v.new_id,
         status_changed_at = ${now}::timestamptz,
@@ -751,12 +751,10 @@ function writeStatement(
       from unnest(${a.id}::uuid[], ${a.mobile}::text[]) with ordinality as n(id, mobile, ord)
       where n.mobile is not null ${skip ? q`and n.id in (select id from u)` : q``}
       having count(*) > 0),
-    v as (
-      select ${lockerOf('user_id')} as user_id from unnest(${links.lockers}::uuid[]) as v(user_id)),
     k as (
       update record_uploads set published_rows = published_rows + ${p.count}::int,
         published_through_row = ${p.to}::int,
-        linked_count = linked_count + (select count(user_id) from v)::int,
+        linked_count = linked_count + (select count(locker_user_id) from c)::int,
         accounts_created = accounts_created + (select count(*) from u)::int
       where id = ${ctx.uploadId}::uuid)
     select count(*)::int as superseded from s`;

@@ -3,8 +3,6 @@ import { sql } from 'drizzle-orm';
 import { pgArray, type DbOrTx } from '@/db/client';
 import { aadhaarVaultEntry, type VaultEntry } from './aadhaar-entry';
 
-export { aadhaarVaultEntry, type VaultEntry };
-
 // DESIGN.md, Data: an Aadhaar number is kept only here, sealed (AES-256-GCM under the master
 // key) with an HMAC blind index for matching. Callers keep the vault id, never the number.
 
