@@ -34,7 +34,7 @@ import { todayInIndia } from './validate-row';
 // rows. A stop leaves whole chunks done and the rest untouched, so running again resumes without
 // duplicates.
 //
-// Speed (100,000 rows: 8.4–11.7 s on session 5's machine, 11.5–14.9 s with the app beside it on
+// Speed (100,000 rows: 8.4–11.7 s on session 5's machine, 11.4–14.9 s with the app beside it on
 // session 7's; the target is 10 s, see docs/benchmarks.md): the stages overlap. While
 // PostgreSQL writes chunk N, this process builds chunk N+1's certificates (`prepareChunk`, in
 // slices that let the transaction's round trips through), a signing thread signs them, and
