@@ -79,6 +79,11 @@ describe('signedPayloadParts', () => {
     expect(signedPayloadJson(record)).toBe(payload);
   });
 
+  it('refuses a version that is not an integer', () => {
+    expect(() => signedPayloadParts({ ...record, version: 1.5 })).toThrow(/not an integer/);
+    expect(() => signedPayloadParts({ ...record, version: Number.NaN })).toThrow(/not an integer/);
+  });
+
   it('gives the same bytes for records built from upload rows (the sorted fast path)', () => {
     const ctx = prepareRowContext(analyseHeader(sampleHeader()), 'SKCER');
     const rows = generateAwardRows({

@@ -129,7 +129,12 @@ export function signedPayloadJson(record: SignedRecord): string {
 export function signedPayloadParts(record: SignedRecord): { payload: string; data: string } {
   const r = record;
   const data = canonicalJson(r.data);
-  const rest = canonicalJson({
+  if (!Number.isSafeInteger(r.version))
+    throw new Error('canonical JSON: version is not an integer');
+  // Written by JSON.stringify without `inCanonicalOrder`'s walk: the members are in sorted order
+  // here, and each is a string, null or the integer checked above (or undefined, left out by
+  // both writers alike).
+  const rest = JSON.stringify({
     docType: r.docType,
     expiryDate: r.expiryDate,
     issueDate: r.issueDate,

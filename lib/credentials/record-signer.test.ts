@@ -72,4 +72,19 @@ describe('recordSigningThread', () => {
     }
     await expect(thread.sign(['{}'])).rejects.toThrow(/closed/);
   });
+
+  it('signs payloads of every UTF-8 length, and batches larger than a reused buffer', async () => {
+    const { privateKey } = generateKeyPairSync('ed25519');
+    const inline = recordSignerOf(privateKey);
+    const thread = recordSigningThread(privateKey);
+    try {
+      // 1, 2, 3 and 4 bytes per character, a lone surrogate (written as U+FFFD), an empty one.
+      const small = ['x', 'é', 'सुरेश', '😀👍', 'a\ud800b', ''];
+      const large = Array.from({ length: 3 }, (_, i) => `${i}${'अ'.repeat(300_000)}`);
+      for (const batch of [small, large, small])
+        expect(await thread.sign(batch)).toEqual(batch.map(inline));
+    } finally {
+      await thread.close();
+    }
+  });
 });

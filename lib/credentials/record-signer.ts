@@ -98,9 +98,12 @@ export function recordSigningThread(key: KeyObject): SigningThread {
   return {
     async sign(payloads) {
       // The payloads' UTF-8 bytes in one buffer handed over to the thread (transferred, not
-      // copied): cloning the strings for the thread cost more than encoding them here.
+      // copied): cloning the strings for the thread cost more than encoding them here. The
+      // buffer is sized by the bound of 3 bytes per UTF-16 unit, not by each payload's exact
+      // length: measuring that walked every payload once more (about 0.5 s per 100,000 records,
+      // Devanagari names making them two-byte strings).
       let size = 0;
-      for (const p of payloads) size += Buffer.byteLength(p, 'utf8');
+      for (const p of payloads) size += p.length * 3;
       const reuse = spare.findIndex((b) => b.byteLength >= size);
       const buffer =
         reuse >= 0 ? spare.splice(reuse, 1)[0]! : new ArrayBuffer(Math.max(size, 1 << 19));
