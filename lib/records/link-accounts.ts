@@ -1,6 +1,6 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import type postgres from 'postgres';
+import { timeOrderedUuid } from '@/db/ids';
 import { pgArray } from '@/db/client';
 
 // Linking awards to lockers (seed 000 §2.7–2.8; spec/records-csv.md "Account linking"):
@@ -93,7 +93,7 @@ export function decideLinks(
     if (viaMobile || (viaAadhaar && !r.mobile)) continue;
     if (!r.mobile && !r.aadhaarVaultId) continue;
     const account: NewAccount = {
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       name: r.name,
       dob: r.dob,
       gender: r.gender,
@@ -204,15 +204,19 @@ export function decideFromCandidates(rows: LinkInput[], found: readonly UserRow[
   return decideLinks(rows, byAadhaar, byMobile, taken);
 }
 
-/** The accounts to create, column by column as array parameters. */
+/**
+ * The accounts to create, column by column as array parameters, with the ids of their citizen
+ * roles (`memberships`: time-ordered, as the accounts' own, see db/ids.ts).
+ */
 export type AccountColumns = Record<
-  'id' | 'name' | 'dob' | 'gender' | 'mobile' | 'email' | 'aadhaarVaultId',
+  'id' | 'name' | 'dob' | 'gender' | 'mobile' | 'email' | 'aadhaarVaultId' | 'roleId',
   string
 >;
 
 export function accountColumnsOf(c: NewAccount[]): AccountColumns {
   return {
     id: pgArray(c.map((a) => a.id)),
+    roleId: pgArray(c.map(() => timeOrderedUuid())),
     name: pgArray(c.map((a) => a.name)),
     dob: pgArray(c.map((a) => a.dob)),
     gender: pgArray(c.map((a) => a.gender)),
@@ -243,14 +247,27 @@ export function accountsInsert(
 }
 
 /**
+ * As a part of a statement after `u` (`accountsInsert`): the citizen role of each account `u`
+ * created. The accounts are new, so the role cannot exist yet; an account skipped (a concurrent
+ * sign-up) gets none.
+ */
+export function citizenRolesInsert(q: postgres.Sql, c: AccountColumns) {
+  return q`
+    insert into memberships (id, user_id, role)
+    select x.role_id, x.id, 'citizen'
+    from unnest(${c.id}::uuid[], ${c.roleId}::uuid[]) as x(id, role_id)
+    where x.id in (select id from u)`;
+}
+
+/**
  * Step 3: creates the accounts with their citizen role, in one statement, returning the ids
- * created. The ids are new, so the role cannot exist yet; an account that conflicts (a concurrent
- * sign-up) is skipped and gets no role. Then `keepCreated`.
+ * created (see `citizenRolesInsert`). Then `keepCreated`.
  */
 export function createAccounts(q: postgres.Sql, c: NewAccount[]) {
+  const columns = accountColumnsOf(c);
   return q<{ id: string }[]>`
-    with u as (${accountsInsert(q, accountColumnsOf(c))}),
-    m as (insert into memberships (user_id, role) select id, 'citizen' from u)
+    with u as (${accountsInsert(q, columns)}),
+    m as (${citizenRolesInsert(q, columns)})
     select id from u`;
 }
 

@@ -1,7 +1,7 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
+import { timeOrderedUuid } from '@/db/ids';
 import { pgArray, type Db } from '@/db/client';
 import { institutionProfiles, organisations, recordUploads } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
@@ -15,6 +15,7 @@ import { AppError, ConflictError, InvalidError, NotFoundError, toPublicError } f
 import {
   accountColumnsOf,
   accountsInsert,
+  citizenRolesInsert,
   candidatesUnchanged,
   decideFromCandidates,
   findCandidates,
@@ -336,7 +337,7 @@ async function prepareChunk(
     });
     const docId = newDocId();
     const row: CertificateRow = {
-      id: randomUUID(),
+      id: timeOrderedUuid(),
       issuerOrgId: ctx.org.id,
       docType: input.docType,
       docId,
@@ -700,7 +701,7 @@ function writeStatement(
     : q`locker_user_id`;
   return q<{ superseded: number }[]>`
     with u as (${accountsInsert(q, a, onTakenAccount)}),
-    m as (insert into memberships (user_id, role) select id, 'citizen' from u),
+    m as (${citizenRolesInsert(q, a)}),
     gone as (${
       skip
         ? q`select x.id from unnest(${a.id}::uuid[]) as x(id) where x.id not in (select id from u)`

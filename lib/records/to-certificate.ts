@@ -68,21 +68,6 @@ const TITLES: Record<string, string> = {
   PVCER: 'Provisional Certificate',
 };
 
-type SubjectColumn = { n: number; suffix: string } | null;
-
-// Publishing reads the same few dozen column names in every row: match each name once.
-const subjectColumns = new Map<string, SubjectColumn>();
-
-function subjectColumn(col: string): SubjectColumn {
-  let c = subjectColumns.get(col);
-  if (c === undefined) {
-    c = parseSubjectColumn(col);
-    if (subjectColumns.size > 10_000) subjectColumns.clear();
-    subjectColumns.set(col, c);
-  }
-  return c;
-}
-
 export function isSkillRecord(fields: Record<string, string>): boolean {
   return Boolean(
     fields.QP_CODE || fields.JOB_ROLE || fields.NSQF_LEVEL || fields.DOC_TYPE === 'SKCER',
@@ -127,19 +112,76 @@ function inOrder<T extends Record<string, unknown>>(object: T, keys: readonly st
     : inOrder(object, Object.keys(object).sort());
 }
 
-const sortedColumnSets = new Map<string, string[]>();
+/**
+ * Where each column of a row goes, worked out once per set of columns (rows of one file share a
+ * few), in sorted column order: identity and recipient columns are skipped, known columns become
+ * data attributes, subject columns (academic records) subject fields, and the rest `extra`.
+ */
+type ColumnPlan = {
+  /** The subject-name columns, whose end marker ends the subjects. */
+  subjectNames: { col: string; n: number }[];
+  skill: Step[];
+  academic: Step[];
+};
 
-/** The row's column names, sorted (rows of one file share a few sets of columns). */
-function sortedColumnsOf(fields: Record<string, string>): string[] {
+type Step =
+  | { col: string; to: 'data'; key: string }
+  | { col: string; to: 'subject'; n: number; key: string }
+  | { col: string; to: 'extra' };
+
+function planOf(sorted: readonly string[]): ColumnPlan {
+  const stepsFor = (map: Record<string, string>, subjects: boolean): Step[] =>
+    sorted.flatMap((col): Step[] => {
+      if (RECIPIENT.has(col)) return [];
+      const key = map[col];
+      if (key) return [{ col, to: 'data', key }];
+      const m = subjects ? parseSubjectColumn(col) : null;
+      if (m) return [{ col, to: 'subject', n: m.n, key: SUBJECT.get(m.suffix)! }];
+      return [{ col, to: 'extra' }];
+    });
+  const subjectNames: ColumnPlan['subjectNames'] = [];
+  for (const col of sorted) {
+    const m = parseSubjectColumn(col);
+    if (m?.suffix === 'NM') subjectNames.push({ col, n: m.n });
+  }
+  return { subjectNames, skill: stepsFor(SKILL, false), academic: stepsFor(ACADEMIC, true) };
+}
+
+const plansByColumns = new Map<string, { sorted: string[]; plan: ColumnPlan }>();
+
+/** Column lists seen last (as the row had them), with their plans, most recent first. */
+const recentColumns: { cols: string[]; plan: ColumnPlan }[] = [];
+
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * The plan for the row's columns: its list of names is first compared with the few seen last,
+ * then looked up by the names joined, and planned only when new.
+ */
+function columnPlanOf(fields: Record<string, string>): ColumnPlan {
   const cols = Object.keys(fields);
+  for (let i = 0; i < recentColumns.length; i++) {
+    const recent = recentColumns[i]!;
+    if (!sameColumns(cols, recent.cols)) continue;
+    if (i > 0) recentColumns.unshift(...recentColumns.splice(i, 1));
+    return recent.plan;
+  }
   const id = cols.join('\n');
-  const sorted = sortedColumnSets.get(id);
+  let known = plansByColumns.get(id);
   // A name with a newline could make two sets join alike: the cached set must be this one.
-  if (sorted && sorted.length === cols.length && sorted.every((c) => c in fields)) return sorted;
-  if (sortedColumnSets.size > 1000) sortedColumnSets.clear();
-  const own = cols.sort();
-  sortedColumnSets.set(id, own);
-  return own;
+  if (!known || known.sorted.length !== cols.length || !known.sorted.every((c) => c in fields)) {
+    if (plansByColumns.size > 1000) plansByColumns.clear();
+    const sorted = [...cols].sort();
+    known = { sorted, plan: planOf(sorted) };
+    plansByColumns.set(id, known);
+  }
+  recentColumns.unshift({ cols, plan: known.plan });
+  if (recentColumns.length > 8) recentColumns.pop();
+  return known.plan;
 }
 
 export function certificateInputOf(
@@ -152,37 +194,27 @@ export function certificateInputOf(
   },
 ): CertificateInput {
   const skill = isSkillRecord(fields);
-  const map = skill ? SKILL : ACADEMIC;
   const data: Record<string, unknown> & { kind: string } = {
     kind: skill ? 'skill' : 'academic',
     award: (skill ? fields.JOB_ROLE : undefined) ?? fields.COURSE_NAME ?? '',
   };
   const extra: Record<string, string> = {};
   const subjects = new Map<number, Record<string, string>>();
-  // In sorted order, so that `extra` is built in order.
-  const cols = sortedColumnsOf(fields);
+  const plan = columnPlanOf(fields);
   let endAt = Infinity;
-  for (const col of cols) {
-    const m = subjectColumn(col);
-    if (m && m.suffix === 'NM' && fields[col] === SUBJECT_END_MARKER) endAt = Math.min(endAt, m.n);
-  }
-  for (const col of cols) {
-    const value = fields[col]!;
-    if (RECIPIENT.has(col) || value === '') continue;
-    const key = map[col];
-    if (key) {
-      data[key] = value;
-      continue;
+  for (const { col, n } of plan.subjectNames)
+    if (fields[col] === SUBJECT_END_MARKER) endAt = Math.min(endAt, n);
+  // In sorted column order, so that `extra` is built in order.
+  for (const step of skill ? plan.skill : plan.academic) {
+    const value = fields[step.col]!;
+    if (value === '') continue;
+    if (step.to === 'data') data[step.key] = value;
+    else if (step.to === 'extra') extra[step.col] = value;
+    else if (step.n < endAt) {
+      const s = subjects.get(step.n) ?? {};
+      s[step.key] = value;
+      subjects.set(step.n, s);
     }
-    const m = skill ? null : subjectColumn(col);
-    if (m) {
-      if (m.n >= endAt) continue;
-      const s = subjects.get(m.n) ?? {};
-      s[SUBJECT.get(m.suffix)!] = value;
-      subjects.set(m.n, s);
-      continue;
-    }
-    extra[col] = value;
   }
   if (subjects.size)
     data.subjects = [...subjects.entries()]
