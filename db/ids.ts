@@ -1,5 +1,9 @@
 import { randomUUID } from 'node:crypto';
 
+// The time part, written once per millisecond (ids are made thousands per millisecond in bulk).
+let prefixTime = -1;
+let prefix = '';
+
 /**
  * A time-ordered UUID (version 7, RFC 9562 §5.7) for rows created in bulk: the first 48 bits are
  * the Unix time in milliseconds, so that ids made one after another sort together and a table's
@@ -23,7 +27,3 @@ export function timeOrderedUuid(now: number = Date.now()): string {
   }
   return prefix + randomUUID().slice(15);
 }
-
-// The time part, written once per millisecond (ids are made thousands per millisecond in bulk).
-let prefixTime = -1;
-let prefix = '';
