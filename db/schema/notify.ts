@@ -8,8 +8,9 @@ export const outboxStatusEnum = pgEnum('outbox_status', ['pending', 'sending', '
  * Every SMS and email is a row here, written in the same transaction as the change that caused
  * it (DESIGN.md, Data); a worker job delivers it. A bulk message is one text to many numbers
  * (the sign-in SMS of the accounts one chunk of a publish created): its numbers are in
- * `recipients`, `recipient` is null, and `sentCount` says how many of them the transport has
- * taken, so that a retry resumes after them.
+ * `recipients`, `recipient` is null, and `sentCount` says how many of them are done (taken by
+ * the transport, or moved to a failed message of their own after failing every attempt), so that
+ * a retry resumes after them.
  */
 export const outbox = pgTable(
   'outbox',

@@ -177,6 +177,46 @@ describe('outbox delivery', () => {
     expect(row).toMatchObject({ status: 'sent', sentCount: 120, lastError: null });
   });
 
+  it('moves a number that fails every attempt out of a bulk message, and sends the rest', async () => {
+    const numbers = Array.from({ length: 30 }, () => uniqueMobile());
+    const bad = numbers[10]!;
+    const id = await addBulkToOutbox(db, {
+      channel: 'sms',
+      recipients: numbers,
+      body: 'Your locker is ready',
+      template: 'test.bulk',
+    });
+    const sent: string[] = [];
+    const refusing = {
+      sms: async (m: { recipient: string }) => {
+        if (m.recipient === bad) throw new Error('SMS webhook answered HTTP 400');
+        sent.push(m.recipient);
+      },
+    };
+    const outcomes: string[] = [];
+    for (let run = 0; run < MAX_ATTEMPTS; run++) {
+      await db
+        .update(outbox)
+        .set({ nextAttemptAt: sql`now() - interval '1 second'` })
+        .where(eq(outbox.id, id));
+      outcomes.push(await deliverMessage(db, id, refusing));
+    }
+    // Seven back-offs at the refused number, then the rest goes out in the same run.
+    expect(outcomes).toEqual([...Array<string>(MAX_ATTEMPTS - 1).fill('retry'), 'sent']);
+    expect(sent).toEqual(numbers.filter((n) => n !== bad));
+    const [row] = await db.select().from(outbox).where(eq(outbox.id, id));
+    expect(row).toMatchObject({ status: 'sent', sentCount: 30, lastError: null });
+    const own = await db.select().from(outbox).where(eq(outbox.recipient, bad));
+    expect(own).toHaveLength(1);
+    expect(own[0]).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      body: 'Your locker is ready',
+      template: 'test.bulk',
+      lastError: 'SMS webhook answered HTTP 400',
+    });
+  });
+
   it('refuses a message with both a recipient and a list, or an empty list', async () => {
     await expect(
       db.insert(outbox).values({

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lte, or, sql } from 'drizzle-orm';
 import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import { outbox } from '@/db/schema';
-import type { Db } from '@/db/client';
+import type { Db, DbOrTx } from '@/db/client';
 import type { Transports } from './transports';
 
 export const MAX_ATTEMPTS = 8;
@@ -58,9 +58,10 @@ export async function deliverMessage(
   const from = bulk ? Math.min(claimed.sentCount, bulk.length) : 0;
   let sent = from;
   let saved = { count: from, at: Date.now() };
-  const stillOurs = async (values: PgUpdateSetSource<typeof outbox>) =>
+  /** Writes `values` if the claim is still ours (in `on`: a transaction, or the pool). */
+  const stillOurs = async (values: PgUpdateSetSource<typeof outbox>, on: DbOrTx = db) =>
     (
-      await db
+      await on
         .update(outbox)
         .set(values)
         .where(
@@ -98,6 +99,40 @@ export async function deliverMessage(
     const attempts = sent > from ? 1 : claimed.attempts;
     const failed = attempts >= MAX_ATTEMPTS;
     const reason = String(error instanceof Error ? error.message : error);
+    if (failed && bulk) {
+      // One number that keeps failing (one the gateway refuses, say) must not hold back the
+      // rest of the list: it becomes a failed message of its own, and the list goes on.
+      const movedOut = await db.transaction(async (tx) => {
+        const kept = await stillOurs(
+          {
+            status: 'pending',
+            attempts: 0,
+            sentCount: sent + 1,
+            lockedUntil: null,
+            lastError: (
+              `number ${sent + 1} of ${bulk.length} failed ${attempts} times and was moved ` +
+              `to a failed message of its own: ${reason}`
+            ).slice(0, 500),
+            nextAttemptAt: sql`now()`,
+          },
+          tx,
+        );
+        if (!kept) return false;
+        await tx.insert(outbox).values({
+          channel: claimed.channel,
+          recipient: bulk[sent]!,
+          subject: claimed.subject,
+          body: claimed.body,
+          template: claimed.template,
+          status: 'failed',
+          attempts,
+          lastError: reason.slice(0, 500),
+        });
+        return true;
+      });
+      // The rest of the list, now (each number that is moved out has failed every attempt).
+      return movedOut ? deliverMessage(db, id, transports) : 'skipped';
+    }
     await stillOurs({
       status: failed ? 'failed' : 'pending',
       attempts,
