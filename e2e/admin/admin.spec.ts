@@ -60,6 +60,11 @@ test('the admin rotates an issuer’s keys; a certificate signed before still ve
   await signIn(admin, DEMO.admin);
   await admin.getByRole('link', { name: 'Signing keys' }).first().click();
   await expect(admin).toHaveURL(/\/admin\/keys$/);
+  // Many institutions have keys: the admin finds this one by its issuer code.
+  await admin.getByLabel('Organisation name or issuer code').fill('in.sanad.demoskills');
+  await admin.getByRole('button', { name: 'Search' }).click();
+  await expect(admin).toHaveURL(/\/admin\/keys\?q=in\.sanad\.demoskills$/);
+  await expect(admin.getByTestId('key-holders-count')).toHaveText('1 organisation matches');
   const card = admin.locator('section', {
     has: admin.getByRole('heading', { name: 'Demo Skills Institute, Pune' }),
   });

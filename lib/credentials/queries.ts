@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
 import { getDb, preparedFor, type Db } from '@/db/client';
+import { likePattern } from '@/db/like';
 import { certificates } from '@/db/schema';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -28,7 +29,7 @@ export async function listIssuerCertificates(
   db: Db = getDb(),
 ) {
   const q = scope.q?.trim();
-  const pattern = q ? `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%` : null;
+  const pattern = q ? likePattern(q) : null;
   const rows = await db
     .select(listColumns)
     .from(certificates)

@@ -15,7 +15,7 @@ import { issueCertificate } from './issue';
 import { issuerCertificatesByCode, issuerJwks } from './issuer-directory';
 import { ensureIssuerKeys, keysOfIssuer } from './keys';
 import { getRendition } from './renditions';
-import { rotateKeysOf } from './rotate-keys';
+import { KEY_HOLDERS_PER_PAGE, listKeyHolders, rotateKeysOf } from './rotate-keys';
 import { verifyByCode } from './verify-record';
 import { verifyCertificateXml } from './xml/verify-xml-signature';
 
@@ -183,5 +183,46 @@ describe('rotating an issuer’s keys from the admin page', () => {
         .sort(),
     ).toEqual([...second.newKids].sort());
     expect(await rotationAudits(issuer.id)).toHaveLength(2);
+  });
+});
+
+describe('the signing keys list', () => {
+  it('finds organisations by name or issuer code, a page at a time, with their keys', async () => {
+    const tag = `Keylist ${hex()}`;
+    const made = [];
+    for (let i = 0; i < KEY_HOLDERS_PER_PAGE + 3; i++) {
+      const issuer = await createIssuer(db, `${tag} Institute ${String(i).padStart(2, '0')}`);
+      await ensureIssuerKeys(db, issuer.id);
+      made.push(issuer);
+    }
+    // One without keys does not count.
+    await createIssuer(db, `${tag} Institute without keys`);
+
+    const first = await listKeyHolders(db, { query: tag.toLowerCase() });
+    expect(first.total).toBe(KEY_HOLDERS_PER_PAGE + 3);
+    expect(first.holders.map((h) => h.name)).toEqual(
+      made.slice(0, KEY_HOLDERS_PER_PAGE).map((m) => m.name),
+    );
+    for (const h of first.holders) {
+      expect(h.keys.map((k) => `${k.algorithm}:${k.status}`).sort()).toEqual([
+        'ed25519:active',
+        'rsa-sha256:active',
+      ]);
+    }
+    const second = await listKeyHolders(db, { query: `  ${tag}  `, page: 2 });
+    expect(second.holders.map((h) => h.name)).toEqual(
+      made.slice(KEY_HOLDERS_PER_PAGE).map((m) => m.name),
+    );
+    expect((await listKeyHolders(db, { query: tag, page: 9 })).holders).toEqual([]);
+
+    const byCode = await listKeyHolders(db, { query: made[4]!.code.toUpperCase() });
+    expect(byCode).toMatchObject({ total: 1, holders: [{ id: made[4]!.id }] });
+    // LIKE's wildcards are searched for as they are.
+    expect((await listKeyHolders(db, { query: `${tag}%` })).total).toBe(0);
+    expect(
+      (await listKeyHolders(db, { query: '_' })).holders.every(
+        (h) => h.name.includes('_') || h.code.includes('_'),
+      ),
+    ).toBe(true);
   });
 });

@@ -1,6 +1,19 @@
 import 'server-only';
-import { and, asc, countDistinct, desc, eq, inArray } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  countDistinct,
+  desc,
+  eq,
+  exists,
+  ilike,
+  inArray,
+  or,
+  sql,
+} from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { likePattern } from '@/db/like';
 import { issuerKeys, organisations } from '@/db/schema';
 import { recordAudit, type AuditEntry } from '@/lib/audit';
 import { NotFoundError } from '@/lib/errors';
@@ -27,15 +40,51 @@ export type KeyHolder = {
   }[];
 };
 
-/** Every organisation with keys and its keys, newest first; public fields only. */
-export async function listKeyHolders(db: DbOrTx): Promise<KeyHolder[]> {
-  const rows = await db
+/** Organisations shown on one page of the signing keys. */
+export const KEY_HOLDERS_PER_PAGE = 20;
+
+/**
+ * One page of the organisations with keys, with their keys newest first (public fields only):
+ * those whose name or issuer code contains `query` (any case), by kind and name. `total` is how
+ * many organisations match.
+ */
+export async function listKeyHolders(
+  db: DbOrTx,
+  opts: { query?: string; page?: number } = {},
+): Promise<{ holders: KeyHolder[]; total: number }> {
+  const q = (opts.query ?? '').trim();
+  const pattern = likePattern(q);
+  const matching = and(
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(issuerKeys)
+        .where(eq(issuerKeys.orgId, organisations.id)),
+    ),
+    q ? or(ilike(organisations.name, pattern), ilike(organisations.code, pattern)) : undefined,
+  );
+  const page = Math.max(1, Math.floor(opts.page ?? 1));
+  const [orgs, [counted]] = await Promise.all([
+    db
+      .select({
+        id: organisations.id,
+        name: organisations.name,
+        code: organisations.code,
+        kind: organisations.kind,
+        status: organisations.status,
+      })
+      .from(organisations)
+      .where(matching)
+      .orderBy(asc(organisations.kind), asc(organisations.name), asc(organisations.id))
+      .limit(KEY_HOLDERS_PER_PAGE)
+      .offset((page - 1) * KEY_HOLDERS_PER_PAGE),
+    db.select({ n: count() }).from(organisations).where(matching),
+  ]);
+  const total = counted?.n ?? 0;
+  if (orgs.length === 0) return { holders: [], total };
+  const keys = await db
     .select({
-      orgId: organisations.id,
-      name: organisations.name,
-      code: organisations.code,
-      kind: organisations.kind,
-      orgStatus: organisations.status,
+      orgId: issuerKeys.orgId,
       kid: issuerKeys.kid,
       algorithm: issuerKeys.algorithm,
       status: issuerKeys.status,
@@ -43,30 +92,16 @@ export async function listKeyHolders(db: DbOrTx): Promise<KeyHolder[]> {
       retiredAt: issuerKeys.retiredAt,
     })
     .from(issuerKeys)
-    .innerJoin(organisations, eq(issuerKeys.orgId, organisations.id))
-    .orderBy(
-      asc(organisations.kind),
-      asc(organisations.name),
-      asc(organisations.id),
-      desc(issuerKeys.createdAt),
-      asc(issuerKeys.algorithm),
-    );
-  const holders = new Map<string, KeyHolder>();
-  for (const r of rows) {
-    let h = holders.get(r.orgId);
-    if (!h) {
-      h = { id: r.orgId, name: r.name, code: r.code, kind: r.kind, status: r.orgStatus, keys: [] };
-      holders.set(r.orgId, h);
-    }
-    h.keys.push({
-      kid: r.kid,
-      algorithm: r.algorithm,
-      status: r.status,
-      createdAt: r.createdAt,
-      retiredAt: r.retiredAt,
-    });
-  }
-  return [...holders.values()];
+    .where(
+      inArray(
+        issuerKeys.orgId,
+        orgs.map((o) => o.id),
+      ),
+    )
+    .orderBy(desc(issuerKeys.createdAt), asc(issuerKeys.algorithm));
+  const holders = new Map<string, KeyHolder>(orgs.map((o) => [o.id, { ...o, keys: [] }]));
+  for (const { orgId, ...key } of keys) holders.get(orgId)!.keys.push(key);
+  return { holders: [...holders.values()], total };
 }
 
 export async function countKeyHolders(db: DbOrTx): Promise<number> {

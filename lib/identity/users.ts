@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
+import { likePattern } from '@/db/like';
 import { memberships, organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { ConflictError, InvalidError, NotFoundError } from '@/lib/errors';
@@ -55,7 +56,7 @@ export type UserWithRoles = {
 /** Platform admin: users matching a search, with their memberships. */
 export async function searchUsers(query: string, db: Db = getDb()): Promise<UserWithRoles[]> {
   const q = query.trim();
-  const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+  const pattern = likePattern(q);
   const found = await db
     .select({ id: users.id, name: users.name, mobile: users.mobile, email: users.email })
     .from(users)

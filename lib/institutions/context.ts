@@ -10,8 +10,3 @@ export async function queueMessages(tx: DbOrTx, messages: OutboxMessage[]): Prom
   for (const m of messages) ids.push(await addToOutbox(tx, m));
   return ids;
 }
-
-/** `%q%` for ilike, with the wildcard characters of the query escaped. */
-export function likePattern(q: string): string {
-  return `%${q.trim().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-}

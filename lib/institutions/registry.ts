@@ -2,10 +2,11 @@ import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { and, asc, count, desc, eq, ilike, ne, or } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
+import { likeLiteral, likePattern } from '@/db/like';
 import { institutionRegistry, organisations, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { NotFoundError } from '@/lib/errors';
-import { queueMessages, likePattern, type ActorContext } from './context';
+import { queueMessages, type ActorContext } from './context';
 import { conflictOn } from './errors';
 import { registryDecisionMessages } from './notifications';
 import type {
@@ -82,10 +83,7 @@ export async function requestRegistryEntry(
       .where(
         and(
           eq(institutionRegistry.status, 'listed'),
-          ilike(
-            institutionRegistry.name,
-            input.name.replace(/[%_\\]/g, (c) => `\\${c}`),
-          ),
+          ilike(institutionRegistry.name, likeLiteral(input.name)),
         ),
       );
     if (listed)

@@ -1,6 +1,7 @@
 import 'server-only';
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
+import { likePattern } from '@/db/like';
 import { recordRows, recordUploads, users } from '@/db/schema';
 import { NotFoundError } from '@/lib/errors';
 
@@ -66,7 +67,7 @@ export async function listUploadRows(
   else if (opts.filter !== 'all') where.push(eq(recordRows.change, opts.filter));
   const q = opts.q?.trim();
   if (q) {
-    const pattern = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    const pattern = likePattern(q);
     where.push(or(ilike(recordRows.certNo, pattern), ilike(recordRows.recipientName, pattern))!);
   }
   const page = Math.max(1, opts.page ?? 1);

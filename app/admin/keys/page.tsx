@@ -1,9 +1,15 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
-import { Badge, Card, EmptyState, PageTitle, buttonStyles } from '@/components/ui';
+import Link from 'next/link';
+import { Badge, Card, EmptyState, PageTitle, SearchForm, buttonStyles } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/auth/guard';
-import { SIGNING_KINDS, listKeyHolders, type KeyHolder } from '@/lib/credentials/rotate-keys';
+import {
+  KEY_HOLDERS_PER_PAGE,
+  SIGNING_KINDS,
+  listKeyHolders,
+  type KeyHolder,
+} from '@/lib/credentials/rotate-keys';
 import { formatDateTime } from '@/lib/i18n/format';
 import { rotateKeysAction } from './actions';
 import { RotateKeysControl } from './rotate-keys-control';
@@ -16,20 +22,58 @@ function publishedUrls(h: KeyHolder): { jwks: string; pem?: string } | null {
   return { jwks: `${base}/jwks.json`, pem: `${base}/certificate.pem` };
 }
 
-export default async function AdminKeysPage() {
+export default async function AdminKeysPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ q?: string; page?: string }>;
+}) {
   await requirePageAccess('admin.keys.manage', { next: '/admin/keys' });
-  const [t, tc, locale, holders] = await Promise.all([
+  const { q = '', page: pageParam } = await searchParams;
+  const page = Math.max(1, Math.floor(Number(pageParam)) || 1);
+  const [t, tc, locale, { holders, total }] = await Promise.all([
     getTranslations('adminKeys'),
     getTranslations('orgStatus'),
     getLocale(),
-    listKeyHolders(getDb()),
+    listKeyHolders(getDb(), { query: q, page }),
   ]);
+  const pages = Math.max(1, Math.ceil(total / KEY_HOLDERS_PER_PAGE));
+  const href = (p: number) => {
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (p > 1) params.set('page', String(p));
+    const query = params.toString();
+    return query ? `/admin/keys?${query}` : '/admin/keys';
+  };
   const when = (at: Date) => `${formatDateTime(locale, at)}, ${formatDateTime(locale, at, 'time')}`;
+  const pager =
+    pages > 1 ? (
+      <nav className="flex items-center gap-3 text-sm" aria-label={t('pagesLabel')}>
+        {page > 1 ? (
+          <Link href={href(page > pages ? pages : page - 1)} className="underline">
+            ← {t('previous')}
+          </Link>
+        ) : null}
+        <span>{t('pageOf', { page, pages })}</span>
+        {page < pages ? (
+          <Link href={href(page + 1)} className="underline">
+            {t('next')} →
+          </Link>
+        ) : null}
+      </nav>
+    ) : null;
   return (
     <ClientMessages namespaces={['adminKeys', 'errors']}>
       <div className="space-y-6" data-testid="admin-keys">
         <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
-        {holders.length === 0 ? <EmptyState>{t('empty')}</EmptyState> : null}
+        <SearchForm name="q" label={t('search')} button={t('searchButton')} defaultValue={q} />
+        {total > 0 ? (
+          <p className="text-sm text-slate-600" data-testid="key-holders-count">
+            {t(q ? 'countMatching' : 'count', { count: total })}
+          </p>
+        ) : null}
+        {holders.length === 0 ? (
+          <EmptyState>{q || page > 1 ? t('noMatch') : t('empty')}</EmptyState>
+        ) : null}
         {holders.map((h) => {
           const urls = publishedUrls(h);
           return (
@@ -99,6 +143,7 @@ export default async function AdminKeysPage() {
             </Card>
           );
         })}
+        {pager}
       </div>
     </ClientMessages>
   );
