@@ -91,6 +91,8 @@ export const memberships = pgTable(
     userId: uuid('user_id').notNull(),
     orgId: uuid('org_id'),
     role: roleEnum('role').notNull(),
+    /** The person's designation in the organisation, for a staff role (migration 0012). */
+    designation: text('designation'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -286,10 +286,16 @@ export async function approveApplication(
     const locale = toLocale(applicant.locale);
     const owner = await findOrCreatePerson(tx, app.owner, locale);
     const authorized = await findOrCreatePerson(tx, app.authorized, locale);
-    await grantStaffRole(tx, owner.id, app.orgId, 'institution_owner');
+    await grantStaffRole(tx, owner.id, app.orgId, 'institution_owner', app.owner.designation);
     // Named twice ("same as owner"): the owner's role already allows everything an operator's does.
     if (authorized.id !== owner.id)
-      await grantStaffRole(tx, authorized.id, app.orgId, 'institution_operator');
+      await grantStaffRole(
+        tx,
+        authorized.id,
+        app.orgId,
+        'institution_operator',
+        app.authorized.designation,
+      );
     await ensureIssuerKeys(tx, app.orgId);
     await recordAudit(tx, {
       ...ctx,

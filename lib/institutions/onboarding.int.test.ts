@@ -217,6 +217,12 @@ describe('admin decision', () => {
     const authorized = people.find((p) => p.name === 'Kavita Joshi')!;
     expect(owner).toMatchObject({ roles: ['institution_owner'], designation: 'Principal' });
     expect(authorized.roles).toEqual(['institution_operator']);
+    // Kept with the staff role itself (migration 0012), not only in the application.
+    const [ownerRole] = await db
+      .select({ designation: memberships.designation })
+      .from(memberships)
+      .where(and(eq(memberships.userId, owner.userId), eq(memberships.orgId, orgId)));
+    expect(ownerRole).toEqual({ designation: 'Principal' });
     const citizens = await db
       .select()
       .from(memberships)
@@ -346,7 +352,11 @@ describe('people of an institution', () => {
     const mobile = newcomer.mobile.replace(/^\+91 /, '');
     const people = await listOrgPeople(db, { orgId: inst.orgId });
     const added = people.find((p) => p.mobile === mobile);
-    expect(added).toMatchObject({ name: 'Ramesh Pawar', roles: ['institution_operator'] });
+    expect(added).toMatchObject({
+      name: 'Ramesh Pawar',
+      roles: ['institution_operator'],
+      designation: 'Clerk',
+    });
     const [citizen] = await db
       .select()
       .from(memberships)

@@ -58,18 +58,22 @@ export async function findOrCreatePerson(
   return { ...raced, created: false };
 }
 
-/** Gives a person a staff role in the institution, on top of the citizen role everyone has. */
+/**
+ * Gives a person a staff role in the institution, with their designation there, on top of the
+ * citizen role everyone has.
+ */
 export async function grantStaffRole(
   tx: DbOrTx,
   userId: string,
   orgId: string,
   role: (typeof STAFF_ROLES)[number],
+  designation: string | null = null,
 ): Promise<void> {
   await tx
     .insert(memberships)
     .values([
       { userId, role: 'citizen', orgId: null },
-      { userId, role, orgId },
+      { userId, role, orgId, designation: designation?.trim() || null },
     ])
     .onConflictDoNothing();
 }
@@ -92,12 +96,14 @@ export async function listOrgPeople(db: Db, { orgId }: { orgId: string }): Promi
       mobile: users.mobile,
       email: users.email,
       role: memberships.role,
+      designation: memberships.designation,
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(and(eq(memberships.orgId, orgId), inArray(memberships.role, [...STAFF_ROLES])))
     .orderBy(asc(memberships.createdAt));
-  // Designations are known for the people named in the approved application.
+  // Staff roles granted before migration 0012 have no designation of their own: for the people
+  // named in the approved application, it is the one given there.
   const [app] = await db
     .select({
       owner: institutionApplications.owner,
@@ -113,14 +119,16 @@ export async function listOrgPeople(db: Db, { orgId }: { orgId: string }): Promi
   const byUser = new Map<string, OrgPerson>();
   for (const r of rows) {
     const p = byUser.get(r.userId);
-    if (p) p.roles.push(r.role);
-    else
+    if (p) {
+      p.roles.push(r.role);
+      p.designation ??= r.designation;
+    } else
       byUser.set(r.userId, {
         userId: r.userId,
         name: r.name,
         mobile: r.mobile,
         email: r.email,
-        designation: designationOf(r.mobile),
+        designation: r.designation ?? designationOf(r.mobile),
         roles: [r.role],
       });
   }
@@ -152,7 +160,7 @@ export async function addAuthorizedPerson(
       );
     if (already)
       throw conflictOn('mobile', 'alreadyMember', 'This person already works for the institution');
-    await grantStaffRole(tx, person.id, org.id, 'institution_operator');
+    await grantStaffRole(tx, person.id, org.id, 'institution_operator', input.designation);
     await recordAudit(tx, {
       ...ctx,
       action: 'institution.person.add',
