@@ -43,6 +43,8 @@ export type LinkOutcome = {
   /** Row number → user id (absent: left unlinked). */
   linked: Map<number, string>;
   created: NewAccount[];
+  /** The mobile numbers of existing accounts that an award was linked to (each once). */
+  reached: string[];
 };
 
 export function normaliseName(name: string | null | undefined): string {
@@ -74,18 +76,24 @@ export function decideLinks(
 ): LinkOutcome {
   const linked = new Map<number, string>();
   const created: NewAccount[] = [];
+  const createdIds = new Set<string>();
+  const reached = new Set<string>();
   const aadhaar = new Map(byAadhaar);
   const mobile = new Map(byMobile);
   const emails = new Set(takenEmails);
+  const link = (r: LinkInput, to: Candidate) => {
+    linked.set(r.key, to.id);
+    if (to.mobile && !createdIds.has(to.id)) reached.add(to.mobile);
+  };
   for (const r of rows) {
     const viaAadhaar = r.aadhaarVaultId ? aadhaar.get(r.aadhaarVaultId) : undefined;
     if (viaAadhaar && matches(viaAadhaar, r)) {
-      linked.set(r.key, viaAadhaar.id);
+      link(r, viaAadhaar);
       continue;
     }
     const viaMobile = r.mobile ? mobile.get(r.mobile) : undefined;
     if (viaMobile && matches(viaMobile, r)) {
-      linked.set(r.key, viaMobile.id);
+      link(r, viaMobile);
       continue;
     }
     // Not found. A number that already belongs to someone else cannot open a second account:
@@ -102,13 +110,14 @@ export function decideLinks(
       aadhaarVaultId: r.aadhaarVaultId && !viaAadhaar ? r.aadhaarVaultId : null,
     };
     created.push(account);
+    createdIds.add(account.id);
     linked.set(r.key, account.id);
     if (account.email) emails.add(account.email);
     const candidate: Candidate = { ...account };
     if (account.mobile) mobile.set(account.mobile, candidate);
     if (account.aadhaarVaultId) aadhaar.set(account.aadhaarVaultId, candidate);
   }
-  return { linked, created };
+  return { linked, created, reached: [...reached] };
 }
 
 type UserRow = Candidate & { email: string | null };

@@ -4,26 +4,48 @@ import { CATALOGS } from '@/lib/i18n/locales';
 import type { OutboxMessage } from '@/lib/notify/outbox';
 
 /**
- * The sign-in SMS for the accounts a publish creates (seed 000 §2.7): English and Hindi in one
- * message, since we do not know the holders' language yet. One text per issuer, sent to all of
- * a chunk's new accounts as one bulk message.
+ * The SMS of a publish, in English and Hindi in one message (the holders' language is not known
+ * for new accounts, and one text goes to a chunk's numbers as one bulk message): the sign-in SMS
+ * for the accounts it created (seed 000 §2.7), and the notice to existing accounts that an award
+ * reached their locker. One text per issuer and kind.
  */
 const bodies = new Map<string, string>();
 
-export function accountCreatedMessage(issuer: string): Omit<OutboxMessage, 'recipient'> {
-  let body = bodies.get(issuer);
+function bilingual(
+  key: 'accountCreatedSms' | 'awardLinkedSms',
+  issuer: string,
+  path: string,
+): string {
+  const id = `${key}\n${issuer}`;
+  let body = bodies.get(id);
   if (!body) {
-    const url = `${config.publicBaseUrl}/sign-in`;
+    const url = `${config.publicBaseUrl}${path}`;
     body = (['en', 'hi'] as const)
       .map((locale) =>
         createTranslator({ locale, messages: CATALOGS[locale], namespace: 'recordNotifications' })(
-          'accountCreatedSms',
+          key,
           { issuer, url },
         ),
       )
       .join('\n');
     if (bodies.size > 100) bodies.clear();
-    bodies.set(issuer, body);
+    bodies.set(id, body);
   }
-  return { channel: 'sms', body, template: 'records.account_created' };
+  return body;
+}
+
+export function accountCreatedMessage(issuer: string): Omit<OutboxMessage, 'recipient'> {
+  return {
+    channel: 'sms',
+    body: bilingual('accountCreatedSms', issuer, '/sign-in'),
+    template: 'records.account_created',
+  };
+}
+
+export function awardLinkedMessage(issuer: string): Omit<OutboxMessage, 'recipient'> {
+  return {
+    channel: 'sms',
+    body: bilingual('awardLinkedSms', issuer, '/sign-in'),
+    template: 'records.award_linked',
+  };
 }

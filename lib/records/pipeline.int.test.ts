@@ -132,15 +132,13 @@ async function rowsOf(id: string) {
  * The sign-in SMS that publishing queued for these numbers: one entry per number and bulk
  * message that holds it (a chunk's new accounts share one bulk message).
  */
-async function accountSms(mobiles: string[]) {
+/** The bulk SMS of a kind (the sign-in SMS of new accounts, by default) to these numbers. */
+async function accountSms(mobiles: string[], template = 'records.account_created') {
   const messages = await db
     .select()
     .from(outbox)
     .where(
-      and(
-        eq(outbox.template, 'records.account_created'),
-        sql`${outbox.recipients} && ${pgArray(mobiles)}::text[]`,
-      ),
+      and(eq(outbox.template, template), sql`${outbox.recipients} && ${pgArray(mobiles)}::text[]`),
     );
   return messages.flatMap((m) =>
     m.recipients!.filter((to) => mobiles.includes(to)).map((to) => ({ to, message: m })),
@@ -345,6 +343,12 @@ describe('publishing and linking', () => {
     expect(sms).toHaveLength(1);
     expect(sms[0]!.message).toMatchObject({ channel: 'sms', recipient: null, status: 'pending' });
     expect(sms[0]!.message.body).toContain('https://sanad.test/sign-in');
+    // The holder of the existing account is told an award reached their locker; nobody else is.
+    const notices = await accountSms([existingMobile, newMobile], 'records.award_linked');
+    expect(notices.map((n) => n.to)).toEqual([existingMobile]);
+    expect(notices[0]!.message.recipients).toEqual([existingMobile]);
+    expect(notices[0]!.message.body).toMatch(/has published a certificate to your Sanad locker/);
+    expect(notices[0]!.message.body).toMatch(/सनद लॉकर/);
     const [cert] = await db
       .select()
       .from(certificates)

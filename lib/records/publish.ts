@@ -26,7 +26,7 @@ import {
   type LinkInput,
   type LinkLookup,
 } from './link-accounts';
-import { accountCreatedMessage } from './messages';
+import { accountCreatedMessage, awardLinkedMessage } from './messages';
 import { certificateInputOf } from './to-certificate';
 import { todayInIndia } from './validate-row';
 
@@ -180,12 +180,15 @@ type LinkParams = {
   accounts: AccountColumns;
   /** The account each certificate's recipient links to (null: none), in certificate order. */
   lockers: string;
+  /** The mobile numbers of existing accounts an award reached, told so by SMS. */
+  reached: string;
 };
 
 function linkParamsOf(p: Pick<PreparedChunk, 'issues'>, links: LinkOutcome): LinkParams {
   return {
     accounts: accountColumnsOf(links.created),
     lockers: pgArray(p.issues.map((r) => links.linked.get(r.rowNo) ?? null)),
+    reached: pgArray(links.reached),
   };
 }
 
@@ -675,10 +678,11 @@ async function writeAhead(
  * the certificates (c; each names the upload row it came from; their status-list positions
  * follow the issuer's highest, read under its lock, taken by an earlier statement), the versions
  * they replace (s, d), the sign-in SMS (o: one bulk message to the new accounts' numbers, in row
- * order; one text, as the issuer is the same), and the upload's counters and resume point (k:
- * the chunk's last row; the rows linked are counted from what c inserted). An account that could not be created (a
- * concurrent sign-up took its number: skipped by `on conflict`) is in `gone`, and what was to link
- * to it stays unlinked. Answers the number of versions replaced.
+ * order; one text, as the issuer is the same), the notice to the existing accounts an award
+ * reached (r: one bulk message, none when there are none), and the upload's counters and resume
+ * point (k: the chunk's last row; the rows linked are counted from what c inserted). An account
+ * that could not be created (a concurrent sign-up took its number: skipped by `on conflict`) is
+ * in `gone`, and what was to link to it stays unlinked. Answers the number of versions replaced.
  */
 function writeStatement(
   q: postgres.ReservedSql,
@@ -690,6 +694,7 @@ function writeStatement(
   const org = ctx.org.id;
   const now = p.now.toISOString();
   const message = accountCreatedMessage(ctx.org.name);
+  const reached = awardLinkedMessage(ctx.org.name);
   const c = p.columns;
   const a = links.accounts;
   // Skipping taken accounts needs to know which were skipped (gone); failing instead (the
@@ -752,6 +757,11 @@ function writeStatement(
       from unnest(${a.id}::uuid[], ${a.mobile}::text[]) with ordinality as n(id, mobile, ord)
       where n.mobile is not null ${skip ? q`and n.id in (select id from u)` : q``}
       having count(*) > 0),
+    r as (
+      insert into outbox (channel, recipients, subject, body, template)
+      select ${reached.channel}::notify_channel, ${links.reached}::text[],
+        ${reached.subject ?? null}::text, ${reached.body}::text, ${reached.template}::text
+      where cardinality(${links.reached}::text[]) > 0),
     k as (
       update record_uploads set published_rows = published_rows + ${p.count}::int,
         published_through_row = ${p.to}::int,
