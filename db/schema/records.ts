@@ -41,6 +41,11 @@ export const recordUploads = pgTable(
     fileName: text('file_name').notNull(),
     /** Key of the stored file in lib/storage. */
     fileKey: text('file_key').notNull(),
+    /**
+     * When the stored file was removed, its retention over (`UPLOAD_FILE_RETENTION_DAYS`,
+     * lib/maintenance/upload-files.ts): the rows and results stay, the report is no longer made.
+     */
+    fileRemovedAt: timestamp('file_removed_at', { withTimezone: true }),
     sha256: text('sha256').notNull(),
     sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
     status: text('status', { enum: UPLOAD_STATUSES }).notNull().default('received'),

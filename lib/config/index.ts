@@ -73,4 +73,8 @@ export const config = {
   get recordsMaxRows(): number {
     return int('RECORDS_MAX_ROWS', 200_000);
   },
+  /** Days an uploaded award file is kept after its upload (lib/maintenance/upload-files.ts). */
+  get uploadFileRetentionDays(): number {
+    return int('UPLOAD_FILE_RETENTION_DAYS', 90);
+  },
 };

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { defineJob } from './define';
 import { createTransports } from '@/lib/notify/transports';
 import { deliverMessage, dueMessageIds } from '@/lib/notify/deliver';
+import { config } from '@/lib/config';
 import { pruneShortLivedRows } from '@/lib/maintenance/prune';
+import { removeOldUploadFiles } from '@/lib/maintenance/upload-files';
 import { publishUploadJob, sweepUploadsJob, validateUploadJob } from '@/lib/records/jobs';
 
 /** Delivers one outbox message (email or SMS). */
@@ -30,7 +32,10 @@ export const sweepOutbox = defineJob({
   },
 });
 
-/** Hourly: drop rate-limit events and sign-in codes older than a day. */
+/**
+ * Hourly: drop rate-limit events and sign-in codes older than a day, and award files past their
+ * retention (`UPLOAD_FILE_RETENTION_DAYS`).
+ */
 export const pruneShortLived = defineJob({
   name: 'maintenance.prune',
   schema: z.object({}).passthrough(),
@@ -38,8 +43,10 @@ export const pruneShortLived = defineJob({
   retryLimit: 1,
   async handler(_payload, { db, log }) {
     const removed = await pruneShortLivedRows(db);
+    const files = await removeOldUploadFiles(db, config.uploadFileRetentionDays);
     log(
-      `pruned ${removed.rateLimitEvents} rate-limit events and ${removed.otpCodes} sign-in codes`,
+      `pruned ${removed.rateLimitEvents} rate-limit events and ${removed.otpCodes} sign-in codes; ` +
+        `removed ${files} award files older than ${config.uploadFileRetentionDays} days`,
     );
   },
 });

@@ -21,9 +21,12 @@ import { recordSignatureValid } from '@/lib/credentials/verify-record';
 import { createIssuer, skillCertificate } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import Papa from 'papaparse';
+import { removeOldUploadFiles } from '@/lib/maintenance/upload-files';
+import { storedSize } from '@/lib/storage';
 import { toCsv } from './export-csv';
 import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
+import { buildReportCsv } from './report';
 import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
 import { validationThread, type ValidationThread } from './validation-thread';
@@ -758,5 +761,44 @@ describe('publishing in bulk', () => {
     expect(u!.failure).toMatchObject({ code: 'unclosedQuote' });
     // Nothing half-written: the COPY rolled back with the transaction.
     expect(await db.select().from(recordRows).where(eq(recordRows.uploadId, id))).toEqual([]);
+  });
+});
+
+describe('keeping award files', () => {
+  it('removes the files of settled uploads past their retention, and keeps everything else', async () => {
+    const { id: old } = await upload([row(base('K-1', { CNAME: 'Kept Rows' }))], 'old.csv');
+    await validateUpload(db, old);
+    const { id: waiting } = await upload([row(base('K-2'))], 'waiting.csv'); // not checked yet
+    const { id: recent } = await upload([row(base('K-3'))], 'recent.csv');
+    await validateUpload(db, recent);
+    await db
+      .update(recordUploads)
+      .set({ createdAt: sql`now() - interval '91 days'` })
+      .where(inArray(recordUploads.id, [old, waiting]));
+    const keyOf = async (id: string) => (await uploaded(id)).fileKey;
+
+    expect(await removeOldUploadFiles(db, 90)).toBeGreaterThanOrEqual(1);
+    expect(await storedSize(await keyOf(old))).toBeNull();
+    expect((await uploaded(old)).fileRemovedAt).toBeInstanceOf(Date);
+    for (const kept of [waiting, recent]) {
+      expect(await storedSize(await keyOf(kept))).toBeGreaterThan(0);
+      expect((await uploaded(kept)).fileRemovedAt).toBeNull();
+    }
+    // A second run finds nothing more of these.
+    await removeOldUploadFiles(db, 90);
+    expect(await storedSize(await keyOf(waiting))).toBeGreaterThan(0);
+
+    // The report needs the file and says why it cannot be made; the rows still publish.
+    await expect(
+      buildReportCsv(db, { orgId: issuer.id, uploadId: old }, { onlyErrors: false, locale: 'en' }),
+    ).rejects.toThrow(/file was removed when its retention ended/);
+    expect(await publish(old)).toBe('published');
+    expect(await rowsOf(old)).toMatchObject([{ published: true }]);
+    const report = await buildReportCsv(
+      db,
+      { orgId: issuer.id, uploadId: recent },
+      { onlyErrors: false, locale: 'en' },
+    );
+    expect(report.csv).toContain('K-3');
   });
 });

@@ -2,6 +2,7 @@ import 'server-only';
 import { createTranslator } from 'next-intl';
 import type { Db } from '@/db/client';
 import type { RowError } from '@/db/schema';
+import { ConflictError } from '@/lib/errors';
 import { CATALOGS, toLocale } from '@/lib/i18n/locales';
 import { canonicalHeader } from './columns';
 import { toCsv } from './export-csv';
@@ -33,6 +34,11 @@ export async function buildReportCsv(
   opts: { onlyErrors: boolean; locale: string },
 ): Promise<{ fileName: string; csv: string }> {
   const upload = await getUpload({ orgId: scope.orgId, id: scope.uploadId }, db);
+  if (upload.fileRemovedAt)
+    throw new ConflictError(
+      'The uploaded file was removed when its retention ended, so the report cannot be made ' +
+        'any more. The results are still on the upload page; upload the file again for a report.',
+    );
   const results = await rowResults(upload.id, db);
   const t = recordErrorTranslator(opts.locale);
   const labels =

@@ -10,6 +10,7 @@ import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { Alert, ButtonLink, Card, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
+import { config } from '@/lib/config';
 import { TEMPLATES } from '@/lib/credentials/templates';
 import { NotFoundError } from '@/lib/errors';
 import { getUpload, listUploadRows, toRowFilter } from '@/lib/records/queries';
@@ -112,16 +113,23 @@ export default async function UploadPage({
               {t('unknownColumns', { columns: upload.columns.unknown.join(', ') })}
             </p>
           ) : null}
+          {upload.fileRemovedAt ? (
+            <p className="mt-4 text-sm text-slate-600" data-testid="file-removed">
+              {t('fileRemoved', { days: config.uploadFileRetentionDays })}
+            </p>
+          ) : null}
           <div className="mt-4 flex flex-wrap gap-2">
-            <ButtonLink
-              href={`/api/institution/uploads/${id}/report.csv`}
-              variant="secondary"
-              prefetch={false}
-              data-testid="report-download"
-            >
-              {t('downloadReport')}
-            </ButtonLink>
-            {upload.rejectedCount > 0 ? (
+            {upload.fileRemovedAt ? null : (
+              <ButtonLink
+                href={`/api/institution/uploads/${id}/report.csv`}
+                variant="secondary"
+                prefetch={false}
+                data-testid="report-download"
+              >
+                {t('downloadReport')}
+              </ButtonLink>
+            )}
+            {upload.rejectedCount > 0 && !upload.fileRemovedAt ? (
               <ButtonLink
                 href={`/api/institution/uploads/${id}/report.csv?only=errors`}
                 variant="secondary"
