@@ -1,6 +1,6 @@
 import 'server-only';
 import { cache } from 'react';
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { getDb } from '@/db/client';
 import { memberships, organisations, users } from '@/db/schema';
@@ -45,7 +45,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     })
     .from(memberships)
     .leftJoin(organisations, eq(memberships.orgId, organisations.id))
-    .where(eq(memberships.userId, userId));
+    .where(eq(memberships.userId, userId))
+    // In the order they were granted: "the first institution" is a stable choice.
+    .orderBy(asc(memberships.createdAt), asc(memberships.id));
   return {
     id: user.id,
     name: user.name,

@@ -1,11 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
+import { notFound } from 'next/navigation';
 import { OrgMemberships } from '@/components/layout/org-memberships';
 import { CertificateStatusBadge } from '@/components/credentials/status-badge';
 import { Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listIssuerCertificates } from '@/lib/credentials/queries';
 import { listUploads } from '@/lib/records/queries';
+import { actingInstitution } from '@/lib/records/scope';
 import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { ButtonLink } from '@/components/ui';
 
@@ -14,10 +16,12 @@ export default async function InstitutionPage({
 }: {
   searchParams: Promise<{ q?: string }>;
 }) {
-  const { memberships } = await requirePageAccess('institution.view', { next: '/institution' });
+  const { user, memberships } = await requirePageAccess('institution.view', {
+    next: '/institution',
+  });
   const { q = '' } = await searchParams;
   const t = await getTranslations();
-  const orgId = memberships[0]!.orgId!;
+  const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
   const [certs, uploads] = await Promise.all([
     listIssuerCertificates({ issuerOrgId: orgId, q }),
     listUploads({ orgId, limit: 5 }),

@@ -9,7 +9,7 @@ import { InvalidError } from '@/lib/errors';
 // POST the award CSV as the raw request body (streamed, not buffered); x-file-name carries the
 // file's name, URI-encoded.
 export const POST = withUser(async (req, { user }) => {
-  const orgId = actingInstitution(user, 'records.upload');
+  const { id: orgId } = await actingInstitution(user, 'records.upload');
   if (!req.body) throw new InvalidError('The file is empty');
   let fileName = 'upload.csv';
   try {

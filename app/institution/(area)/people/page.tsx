@@ -1,18 +1,21 @@
 import { getTranslations } from 'next-intl/server';
+import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Badge, Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import { listOrgPeople } from '@/lib/institutions';
+import { actingInstitution } from '@/lib/records/scope';
 import { addAuthorizedPersonAction } from './actions';
 import { AddPersonForm } from './add-person-form';
 
 export default async function InstitutionPeoplePage() {
-  const { user, memberships } = await requirePageAccess('institution.view', {
+  const { user } = await requirePageAccess('institution.view', {
     next: '/institution/people',
   });
-  const orgId = memberships[0]!.orgId!;
+  const org = await actingInstitution(user, 'institution.view').catch(() => notFound());
+  const orgId = org.id;
   // Owners add people; operators see the list only.
   const canManage =
     grantingMemberships(user.memberships, 'institution.members.manage', orgId).length > 0;
@@ -21,7 +24,7 @@ export default async function InstitutionPeoplePage() {
   return (
     <div className="space-y-6" data-testid="institution-people">
       <PageTitle sub={t('institutionPeople.intro')}>{t('institutionPeople.title')}</PageTitle>
-      <Card title={memberships[0]!.orgName ?? t('institutionPeople.title')}>
+      <Card title={org.name || t('institutionPeople.title')}>
         <ul className="divide-y divide-slate-100" data-testid="people-list">
           {people.map((p) => (
             <li key={p.userId} className="flex flex-wrap items-center gap-x-3 gap-y-1 py-3">

@@ -5,13 +5,13 @@ import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listUploads } from '@/lib/records/queries';
+import { actingInstitution } from '@/lib/records/scope';
 
 export default async function UploadsPage() {
-  const { memberships } = await requirePageAccess('institution.view', {
+  const { user } = await requirePageAccess('institution.view', {
     next: '/institution/uploads',
   });
-  const orgId = memberships.find((m) => m.orgKind === 'institution')?.orgId;
-  if (!orgId) notFound();
+  const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
   const t = await getTranslations('records');
   const format = await getFormatter();
   const uploads = await listUploads({ orgId });

@@ -8,6 +8,7 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import { getIssuerCertificate } from '@/lib/credentials/queries';
 import { NotFoundError } from '@/lib/errors';
+import { actingInstitution } from '@/lib/records/scope';
 import { revokeCertificateAction } from './actions';
 import { RevokeForm } from './revoke-form';
 
@@ -17,11 +18,11 @@ export default async function InstitutionCertificatePage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  const { user, memberships } = await requirePageAccess('institution.view', {
+  const { user } = await requirePageAccess('institution.view', {
     next: `/institution/certificates/${id}`,
   });
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
-  const orgId = memberships[0]!.orgId!;
+  const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
   // Scoped to this institution: another institution's id is simply not found.
   const found = await getIssuerCertificate({ issuerOrgId: orgId, id }).catch((e) => {
     if (e instanceof NotFoundError) notFound();

@@ -15,7 +15,7 @@ const ZPublishInput = z.object({ uploadId: z.uuid(), templateKey: z.string().min
 export async function publishUploadAction(input: unknown): Promise<ActionResult> {
   return runAction('records.publish', async () => {
     const user = await requireUser();
-    const orgId = actingInstitution(user, 'records.publish');
+    const { id: orgId } = await actingInstitution(user, 'records.publish');
     const { uploadId, templateKey } = parseInput(ZPublishInput, input);
     await requestPublish(getDb(), {
       orgId,

@@ -14,6 +14,7 @@ import { config } from '@/lib/config';
 import { TEMPLATES } from '@/lib/credentials/templates';
 import { NotFoundError } from '@/lib/errors';
 import { getUpload, listUploadRows, toRowFilter } from '@/lib/records/queries';
+import { actingInstitution } from '@/lib/records/scope';
 import { publishUploadAction } from './actions';
 
 export default async function UploadPage({
@@ -25,11 +26,10 @@ export default async function UploadPage({
 }) {
   const { id } = await params;
   const sp = await searchParams;
-  const { user, memberships } = await requirePageAccess('institution.view', {
+  const { user } = await requirePageAccess('institution.view', {
     next: `/institution/uploads/${id}`,
   });
-  const orgId = memberships.find((m) => m.orgKind === 'institution')?.orgId;
-  if (!orgId) notFound();
+  const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
   // Scoped to this institution: another institution's upload id is simply not found.
   const upload = await getUpload({ orgId, id }).catch((e) => {
     if (e instanceof NotFoundError) notFound();

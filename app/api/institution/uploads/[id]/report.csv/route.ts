@@ -7,7 +7,7 @@ import { actingInstitution } from '@/lib/records/scope';
 
 // GET ?only=errors for the rejected rows alone.
 export const GET = withUser<{ id: string }>(async (req, { user, params }) => {
-  const orgId = actingInstitution(user, 'institution.view');
+  const { id: orgId } = await actingInstitution(user, 'institution.view');
   const onlyErrors = new URL(req.url).searchParams.get('only') === 'errors';
   const locale = (await cookies()).get(LOCALE_COOKIE)?.value ?? 'en';
   const { fileName, csv } = await buildReportCsv(

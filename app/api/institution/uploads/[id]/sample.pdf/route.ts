@@ -7,7 +7,7 @@ import { actingInstitution } from '@/lib/records/scope';
 
 // GET ?template=classic|modern: a design filled with the first accepted row of the upload.
 export const GET = withUser<{ id: string }>(async (req, { user, params }) => {
-  const orgId = actingInstitution(user, 'institution.view');
+  const { id: orgId } = await actingInstitution(user, 'institution.view');
   const template = new URL(req.url).searchParams.get('template') ?? '';
   if (!isTemplateKey(template)) throw new InvalidError('Unknown design');
   const pdf = await renderSamplePdf(getDb(), { orgId, uploadId: params.id }, template);
