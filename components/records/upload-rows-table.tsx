@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { Badge, buttonStyles, inputStyles } from '@/components/ui';
+import { Badge, Pager, buttonStyles, inputStyles } from '@/components/ui';
 
 type RowError = {
   column: string;
@@ -137,21 +137,17 @@ export function UploadRowsTable({
           ))}
         </ul>
       )}
-      {result.pages > 1 ? (
-        <nav className="flex items-center gap-3 text-sm" aria-label={t('pagesLabel')}>
-          {result.page > 1 ? (
-            <Link href={href({ page: result.page - 1 })} className="underline">
-              ← {t('previous')}
-            </Link>
-          ) : null}
-          <span>{t('pageOf', { page: result.page, pages: result.pages })}</span>
-          {result.page < result.pages ? (
-            <Link href={href({ page: result.page + 1 })} className="underline">
-              {t('next')} →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        page={result.page}
+        pages={result.pages}
+        href={(page) => href({ page })}
+        labels={{
+          nav: t('pagesLabel'),
+          previous: t('previous'),
+          next: t('next'),
+          pageOf: t('pageOf', { page: result.page, pages: result.pages }),
+        }}
+      />
     </div>
   );
 }

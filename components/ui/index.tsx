@@ -173,3 +173,36 @@ export function SearchForm({
     </form>
   );
 }
+
+/**
+ * Previous / "Page n of m" / next links for a list shown a page at a time; nothing when it fits
+ * on one page. `href` gives a page's address.
+ */
+export function Pager({
+  page,
+  pages,
+  href,
+  labels,
+}: {
+  page: number;
+  pages: number;
+  href: (page: number) => string;
+  labels: { nav: string; previous: string; next: string; pageOf: string };
+}) {
+  if (pages <= 1) return null;
+  return (
+    <nav className="flex items-center gap-3 text-sm" aria-label={labels.nav}>
+      {page > 1 ? (
+        <Link href={href(Math.min(page - 1, pages))} className="underline">
+          ← {labels.previous}
+        </Link>
+      ) : null}
+      <span>{labels.pageOf}</span>
+      {page < pages ? (
+        <Link href={href(page + 1)} className="underline">
+          {labels.next} →
+        </Link>
+      ) : null}
+    </nav>
+  );
+}

@@ -11,15 +11,11 @@ import type { OutboxMessage } from '@/lib/notify/outbox';
  */
 const bodies = new Map<string, string>();
 
-function bilingual(
-  key: 'accountCreatedSms' | 'awardLinkedSms',
-  issuer: string,
-  path: string,
-): string {
+function bilingual(key: 'accountCreatedSms' | 'awardLinkedSms', issuer: string): string {
   const id = `${key}\n${issuer}`;
   let body = bodies.get(id);
   if (!body) {
-    const url = `${config.publicBaseUrl}${path}`;
+    const url = `${config.publicBaseUrl}/sign-in`;
     body = (['en', 'hi'] as const)
       .map((locale) =>
         createTranslator({ locale, messages: CATALOGS[locale], namespace: 'recordNotifications' })(
@@ -37,7 +33,7 @@ function bilingual(
 export function accountCreatedMessage(issuer: string): Omit<OutboxMessage, 'recipient'> {
   return {
     channel: 'sms',
-    body: bilingual('accountCreatedSms', issuer, '/sign-in'),
+    body: bilingual('accountCreatedSms', issuer),
     template: 'records.account_created',
   };
 }
@@ -45,7 +41,7 @@ export function accountCreatedMessage(issuer: string): Omit<OutboxMessage, 'reci
 export function awardLinkedMessage(issuer: string): Omit<OutboxMessage, 'recipient'> {
   return {
     channel: 'sms',
-    body: bilingual('awardLinkedSms', issuer, '/sign-in'),
+    body: bilingual('awardLinkedSms', issuer),
     template: 'records.award_linked',
   };
 }

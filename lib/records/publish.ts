@@ -694,7 +694,7 @@ function writeStatement(
   const org = ctx.org.id;
   const now = p.now.toISOString();
   const message = accountCreatedMessage(ctx.org.name);
-  const reached = awardLinkedMessage(ctx.org.name);
+  const notice = awardLinkedMessage(ctx.org.name);
   const c = p.columns;
   const a = links.accounts;
   // Skipping taken accounts needs to know which were skipped (gone); failing instead (the
@@ -759,8 +759,8 @@ function writeStatement(
       having count(*) > 0),
     r as (
       insert into outbox (channel, recipients, subject, body, template)
-      select ${reached.channel}::notify_channel, ${links.reached}::text[],
-        ${reached.subject ?? null}::text, ${reached.body}::text, ${reached.template}::text
+      select ${notice.channel}::notify_channel, ${links.reached}::text[],
+        ${notice.subject ?? null}::text, ${notice.body}::text, ${notice.template}::text
       where cardinality(${links.reached}::text[]) > 0),
     k as (
       update record_uploads set published_rows = published_rows + ${p.count}::int,

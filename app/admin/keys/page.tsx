@@ -1,7 +1,14 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
-import Link from 'next/link';
-import { Badge, Card, EmptyState, PageTitle, SearchForm, buttonStyles } from '@/components/ui';
+import {
+  Badge,
+  Card,
+  EmptyState,
+  PageTitle,
+  Pager,
+  SearchForm,
+  buttonStyles,
+} from '@/components/ui';
 import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/auth/guard';
 import {
@@ -45,22 +52,6 @@ export default async function AdminKeysPage({
     return query ? `/admin/keys?${query}` : '/admin/keys';
   };
   const when = (at: Date) => `${formatDateTime(locale, at)}, ${formatDateTime(locale, at, 'time')}`;
-  const pager =
-    pages > 1 ? (
-      <nav className="flex items-center gap-3 text-sm" aria-label={t('pagesLabel')}>
-        {page > 1 ? (
-          <Link href={href(page > pages ? pages : page - 1)} className="underline">
-            ← {t('previous')}
-          </Link>
-        ) : null}
-        <span>{t('pageOf', { page, pages })}</span>
-        {page < pages ? (
-          <Link href={href(page + 1)} className="underline">
-            {t('next')} →
-          </Link>
-        ) : null}
-      </nav>
-    ) : null;
   return (
     <ClientMessages namespaces={['adminKeys', 'errors']}>
       <div className="space-y-6" data-testid="admin-keys">
@@ -143,7 +134,17 @@ export default async function AdminKeysPage({
             </Card>
           );
         })}
-        {pager}
+        <Pager
+          page={page}
+          pages={pages}
+          href={href}
+          labels={{
+            nav: t('pagesLabel'),
+            previous: t('previous'),
+            next: t('next'),
+            pageOf: t('pageOf', { page, pages }),
+          }}
+        />
       </div>
     </ClientMessages>
   );

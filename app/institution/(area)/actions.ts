@@ -8,7 +8,7 @@ import { requireUser } from '@/lib/auth/session';
 import { ForbiddenError } from '@/lib/errors';
 import { parseInput, runAction, type ActionResult } from '@/lib/http/action';
 import { getRequestContext } from '@/lib/http/request-context';
-import { ACTING_INSTITUTION_COOKIE, institutionsFor } from '@/lib/records/scope';
+import { ACTING_INSTITUTION_COOKIE, institutionsFor } from '@/lib/institutions/acting';
 
 /** A person who works for several institutions chooses which one the institution area shows. */
 export async function chooseInstitutionAction(orgId: unknown): Promise<ActionResult> {

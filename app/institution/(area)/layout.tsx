@@ -4,7 +4,7 @@ import { AreaShell } from '@/components/layout/area-shell';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { InstitutionSwitcher } from '@/components/layout/institution-switcher';
 import { guardArea } from '@/lib/auth/guard';
-import { actingInstitution, institutionsFor } from '@/lib/records/scope';
+import { actingInstitution, institutionsFor } from '@/lib/institutions/acting';
 import { chooseInstitutionAction } from './actions';
 
 export default async function InstitutionLayout({ children }: { children: ReactNode }) {

@@ -7,7 +7,7 @@ import { Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listIssuerCertificates } from '@/lib/credentials/queries';
 import { listUploads } from '@/lib/records/queries';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { ButtonLink } from '@/components/ui';
 

@@ -3,7 +3,7 @@ import { withUser } from '@/lib/http/with-auth';
 import { clientIp } from '@/lib/http/client-ip';
 import { receiveUpload } from '@/lib/records/intake';
 import { scheduleValidation } from '@/lib/records/jobs';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 import { InvalidError } from '@/lib/errors';
 
 // POST the award CSV as the raw request body (streamed, not buffered); x-file-name carries the

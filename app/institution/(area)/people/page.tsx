@@ -6,7 +6,7 @@ import { getDb } from '@/db/client';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import { listOrgPeople } from '@/lib/institutions';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 import { addAuthorizedPersonAction } from './actions';
 import { AddPersonForm } from './add-person-form';
 

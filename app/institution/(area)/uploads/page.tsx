@@ -5,7 +5,7 @@ import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { ButtonLink, Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listUploads } from '@/lib/records/queries';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 
 export default async function UploadsPage() {
   const { user } = await requirePageAccess('institution.view', {

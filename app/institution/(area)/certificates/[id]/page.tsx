@@ -8,7 +8,7 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import { getIssuerCertificate } from '@/lib/credentials/queries';
 import { NotFoundError } from '@/lib/errors';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 import { revokeCertificateAction } from './actions';
 import { RevokeForm } from './revoke-form';
 

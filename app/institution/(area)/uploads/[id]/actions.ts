@@ -8,7 +8,7 @@ import { parseInput, runAction, type ActionResult } from '@/lib/http/action';
 import { getRequestContext } from '@/lib/http/request-context';
 import { schedulePublish } from '@/lib/records/jobs';
 import { requestPublish } from '@/lib/records/publish';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 
 const ZPublishInput = z.object({ uploadId: z.uuid(), templateKey: z.string().min(1, 'required') });
 

@@ -14,7 +14,7 @@ import { config } from '@/lib/config';
 import { TEMPLATES } from '@/lib/credentials/templates';
 import { NotFoundError } from '@/lib/errors';
 import { getUpload, listUploadRows, toRowFilter } from '@/lib/records/queries';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 import { publishUploadAction } from './actions';
 
 export default async function UploadPage({
@@ -120,25 +120,27 @@ export default async function UploadPage({
           ) : null}
           <div className="mt-4 flex flex-wrap gap-2">
             {upload.fileRemovedAt ? null : (
-              <ButtonLink
-                href={`/api/institution/uploads/${id}/report.csv`}
-                variant="secondary"
-                prefetch={false}
-                data-testid="report-download"
-              >
-                {t('downloadReport')}
-              </ButtonLink>
+              <>
+                <ButtonLink
+                  href={`/api/institution/uploads/${id}/report.csv`}
+                  variant="secondary"
+                  prefetch={false}
+                  data-testid="report-download"
+                >
+                  {t('downloadReport')}
+                </ButtonLink>
+                {upload.rejectedCount > 0 ? (
+                  <ButtonLink
+                    href={`/api/institution/uploads/${id}/report.csv?only=errors`}
+                    variant="secondary"
+                    prefetch={false}
+                    data-testid="errors-download"
+                  >
+                    {t('downloadErrors')}
+                  </ButtonLink>
+                ) : null}
+              </>
             )}
-            {upload.rejectedCount > 0 && !upload.fileRemovedAt ? (
-              <ButtonLink
-                href={`/api/institution/uploads/${id}/report.csv?only=errors`}
-                variant="secondary"
-                prefetch={false}
-                data-testid="errors-download"
-              >
-                {t('downloadErrors')}
-              </ButtonLink>
-            ) : null}
             {upload.rejectedCount > 0 ? (
               <ButtonLink href="/institution/uploads/new">{t('uploadFixed')}</ButtonLink>
             ) : null}

@@ -3,7 +3,7 @@ import { getDb } from '@/db/client';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { withUser } from '@/lib/http/with-auth';
 import { buildReportCsv } from '@/lib/records/report';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 
 // GET ?only=errors for the rejected rows alone.
 export const GET = withUser<{ id: string }>(async (req, { user, params }) => {

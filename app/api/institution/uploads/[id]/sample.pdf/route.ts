@@ -3,7 +3,7 @@ import { isTemplateKey } from '@/lib/credentials/templates';
 import { InvalidError } from '@/lib/errors';
 import { withUser } from '@/lib/http/with-auth';
 import { renderSamplePdf } from '@/lib/records/sample-pdf';
-import { actingInstitution } from '@/lib/records/scope';
+import { actingInstitution } from '@/lib/institutions/acting';
 
 // GET ?template=classic|modern: a design filled with the first accepted row of the upload.
 export const GET = withUser<{ id: string }>(async (req, { user, params }) => {

@@ -18,7 +18,7 @@ vi.mock('next/headers', () => ({
 
 const { chooseInstitutionAction } = await import('@/app/institution/(area)/actions');
 const { getCurrentUser } = await import('@/lib/auth/session');
-const { ACTING_INSTITUTION_COOKIE, actingInstitution, institutionsFor } = await import('./scope');
+const { ACTING_INSTITUTION_COOKIE, actingInstitution, institutionsFor } = await import('./acting');
 
 const { db, sql: pool } = testDb();
 let first: { id: string; name: string };
