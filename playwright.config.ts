@@ -47,6 +47,10 @@ export default defineConfig({
       // integration tests (lib/auth/otp.int.test.ts).
       OTP_LIMIT_PER_IP: '1000',
       OTP_LIMIT_PER_IDENTIFIER: '100',
+      OTP_DAILY_LIMIT_PER_IDENTIFIER: '1000',
+      OTP_FAILED_LIMIT_PER_IDENTIFIER: '1000',
+      OTP_FAILED_LIMIT_PER_IP: '1000',
+      SMS_HOURLY_BUDGET: '100000',
     },
   },
 });

@@ -51,7 +51,12 @@ export async function createPerson(db: Db, roles: { role: Role; orgId: string | 
   const tag = randomBytes(4).toString('hex');
   const [u] = await db
     .insert(users)
-    .values({ name: `Person ${tag}`, mobile: uniqueMobile(), email: `${tag}@example.org` })
+    .values({
+      name: `Person ${tag}`,
+      mobile: uniqueMobile(),
+      email: `${tag}@example.org`,
+      emailVerifiedAt: new Date(),
+    })
     .returning();
   await db
     .insert(memberships)

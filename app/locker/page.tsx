@@ -63,7 +63,6 @@ export default async function LockerPage() {
             save={saveProfileAction}
             initial={{
               name: profile.name ?? '',
-              email: profile.email ?? '',
               dob: profile.dob ?? '',
               gender: (profile.gender ?? '') as 'M',
             }}

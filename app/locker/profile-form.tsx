@@ -51,15 +51,6 @@ export function ProfileForm({
           {...form.register('name')}
         />
       </Field>
-      <Field id="email" label={t('locker.email')} error={msg(errors.email?.message)}>
-        <input
-          id="email"
-          type="email"
-          className={inputStyles}
-          aria-invalid={Boolean(errors.email)}
-          {...form.register('email')}
-        />
-      </Field>
       <Field id="dob" label={t('locker.dob')} error={msg(errors.dob?.message)}>
         <input
           id="dob"

@@ -52,12 +52,15 @@ export async function SiteHeader({
           <LanguageSwitcher onChange={onLocaleChange} />
           {user ? (
             <>
-              <span
-                className="hidden max-w-40 truncate text-sm text-slate-500 md:inline"
+              <Link
+                href="/account"
+                className="min-h-9 max-w-40 truncate rounded-md px-2 py-1.5 text-sm text-slate-700 hover:bg-slate-100"
                 title={user.label}
+                data-testid="account-link"
               >
-                {user.label}
-              </span>
+                <span className="md:hidden">{t('nav.account')}</span>
+                <span className="hidden md:inline">{user.label || t('nav.account')}</span>
+              </Link>
               <SignOutButton label={t('nav.signOut')} />
             </>
           ) : (

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  check,
   date,
   index,
   integer,
@@ -34,8 +35,13 @@ export const users = pgTable(
     name: text('name'),
     /** 10-digit Indian mobile number without +91. */
     mobile: text('mobile'),
-    /** Lower-cased email address. */
+    /**
+     * Lower-cased email address that signs in to this account: only one whose holder entered a
+     * code sent to it (sign-up by email, or adding it in Account). Addresses that someone else
+     * typed (an institution, a CSV) are contact details kept where they were given.
+     */
     email: text('email'),
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
     dob: date('dob'),
     gender: genderEnum('gender'),
     /**
@@ -49,6 +55,9 @@ export const users = pgTable(
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()
       .default('active'),
+    /** Why the platform admin blocked the account, and when its status last changed. */
+    statusReason: text('status_reason'),
+    statusChangedAt: timestamp('status_changed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
   },
@@ -62,6 +71,8 @@ export const users = pgTable(
     uniqueIndex('users_aadhaar_uq')
       .on(t.aadhaarVaultId)
       .where(sql`${t.aadhaarVaultId} is not null`),
+    // No path may make an unproven email a way to sign in.
+    check('users_email_verified_ck', sql`${t.email} is null or ${t.emailVerifiedAt} is not null`),
   ],
 );
 
@@ -93,6 +104,8 @@ export const memberships = pgTable(
     role: roleEnum('role').notNull(),
     /** The person's designation in the organisation, for a staff role (migration 0012). */
     designation: text('designation'),
+    /** The email the organisation gave for this person: a contact detail, never a sign-in. */
+    contactEmail: text('contact_email'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -101,12 +114,19 @@ export const memberships = pgTable(
   ],
 );
 
-/** One-time sign-in codes: only an HMAC of the code is stored (issue 6, item 4). */
+/**
+ * One-time codes: only an HMAC of the code is stored. `sign_in` codes sign in (or sign up) with
+ * the identifier; `link` codes let the signed-in `userId` add the identifier to their account.
+ */
 export const otpCodes = pgTable(
   'otp_codes',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     identifier: text('identifier').notNull(),
+    purpose: text('purpose', { enum: ['sign_in', 'link'] })
+      .notNull()
+      .default('sign_in'),
+    userId: uuid('user_id'),
     codeHash: text('code_hash').notNull(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     failedAttempts: integer('failed_attempts').notNull().default(0),
@@ -127,4 +147,28 @@ export const rateLimitEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('rate_limit_events_bucket_key_at_idx').on(t.bucket, t.key, t.at)],
+);
+
+/**
+ * A signed-in browser. The session cookie (a signed JWT) carries only this id; every request
+ * checks the row, so signing out, "sign out everywhere" and blocking end it on the server.
+ */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** How the person proved who they are: `sms` or `email` one-time code. */
+    method: text('method').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+    /** sign_out, sign_out_everywhere, blocked, expired, idle. */
+    endReason: text('end_reason'),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('auth_sessions_user_idx').on(t.userId, t.createdAt)],
 );

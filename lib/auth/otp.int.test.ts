@@ -61,7 +61,7 @@ describe('one-time sign-in codes', () => {
       code: await latestCode(mobile),
       ip,
     });
-    expect(again).toEqual({ userId: first.userId, created: false });
+    expect(again).toEqual({ userId: first.userId, created: false, method: 'sms' });
   });
 
   it('refuses an expired code', async () => {

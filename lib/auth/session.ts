@@ -3,10 +3,11 @@ import { cache } from 'react';
 import { asc, eq } from 'drizzle-orm';
 import { getServerSession } from 'next-auth';
 import { getDb } from '@/db/client';
-import { memberships, organisations, users } from '@/db/schema';
+import { authSessions, memberships, organisations, users } from '@/db/schema';
 import { ForbiddenError, UnauthenticatedError } from '@/lib/errors';
 import { authOptions } from './next-auth';
 import { areasFor, grantingMemberships, type Action, type Area, type Role } from './permissions';
+import { endSession, sessionVerdict, touchSession } from './sessions';
 
 export type CurrentMembership = {
   id: string;
@@ -19,6 +20,8 @@ export type CurrentMembership = {
 
 export type CurrentUser = {
   id: string;
+  /** The server-side sign-in this request belongs to. */
+  sessionId: string;
   name: string | null;
   mobile: string | null;
   email: string | null;
@@ -26,14 +29,37 @@ export type CurrentUser = {
   areas: Area[];
 };
 
-/** Loads the signed-in user and their memberships fresh from the database, once per request. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Loads the signed-in user and their memberships fresh from the database, once per request. The
+ * cookie alone is not enough: its session row must still be live (not signed out, not past its
+ * lifetime, the account not blocked).
+ */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
-  const userId = (session as { userId?: string } | null)?.userId;
-  if (!userId || !/^[0-9a-f-]{36}$/i.test(userId)) return null;
+  const session = (await getServerSession(authOptions)) as {
+    userId?: string;
+    sessionId?: string;
+  } | null;
+  const userId = session?.userId;
+  const sessionId = session?.sessionId;
+  if (!userId || !sessionId || !UUID.test(userId) || !UUID.test(sessionId)) return null;
   const db = getDb();
-  const [user] = await db.select().from(users).where(eq(users.id, userId));
-  if (!user || user.status !== 'active') return null;
+  const [row] = await db
+    .select({
+      user: users,
+      session: {
+        userId: authSessions.userId,
+        createdAt: authSessions.createdAt,
+        lastSeenAt: authSessions.lastSeenAt,
+        endedAt: authSessions.endedAt,
+      },
+    })
+    .from(authSessions)
+    .innerJoin(users, eq(users.id, authSessions.userId))
+    .where(eq(authSessions.id, sessionId));
+  if (!row || row.session.userId !== userId || row.user.status !== 'active') return null;
+  const user = row.user;
   const rows = await db
     .select({
       id: memberships.id,
@@ -48,8 +74,20 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
     .where(eq(memberships.userId, userId))
     // In the order they were granted: "the first institution" is a stable choice.
     .orderBy(asc(memberships.createdAt), asc(memberships.id));
+  const now = Date.now();
+  const verdict = sessionVerdict(
+    row.session,
+    rows.some((m) => m.role !== 'citizen'),
+    now,
+  );
+  if (verdict !== 'ok') {
+    if (verdict !== 'ended') await endSession(db, sessionId, verdict);
+    return null;
+  }
+  await touchSession(db, sessionId, row.session.lastSeenAt, now);
   return {
     id: user.id,
+    sessionId,
     name: user.name,
     mobile: user.mobile,
     email: user.email,

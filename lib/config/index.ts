@@ -61,6 +61,33 @@ export const config = {
   get otpRateLimitPerIp(): number {
     return int('OTP_LIMIT_PER_IP', 30);
   },
+  /** Codes one mobile number or email may be sent in 24 hours, whoever asks. */
+  get otpDailyLimitPerIdentifier(): number {
+    return int('OTP_DAILY_LIMIT_PER_IDENTIFIER', 10);
+  },
+  /** Wrong codes entered for one mobile number or email in 24 hours, across its codes. */
+  get otpFailedLimitPerIdentifier(): number {
+    return int('OTP_FAILED_LIMIT_PER_IDENTIFIER', 10);
+  },
+  /** Wrong codes entered from one client address (IPv6: one /64) in an hour. */
+  get otpFailedLimitPerIp(): number {
+    return int('OTP_FAILED_LIMIT_PER_IP', 30);
+  },
+  /** One-time-code SMS the whole platform sends in an hour (a guard against SMS pumping). */
+  get smsHourlyBudget(): number {
+    return int('SMS_HOURLY_BUDGET', 1000);
+  },
+  /** Absolute lifetime of a sign-in, and the shorter one for anyone holding a staff role. */
+  get sessionMaxHours(): number {
+    return int('SESSION_MAX_HOURS', 24);
+  },
+  get staffSessionMaxHours(): number {
+    return int('STAFF_SESSION_MAX_HOURS', 8);
+  },
+  /** A sign-in unused for this long ends. */
+  get sessionIdleMinutes(): number {
+    return int('SESSION_IDLE_MINUTES', 120);
+  },
   /** Where uploaded files are kept (lib/storage, filesystem backend). */
   get storageDir(): string {
     return str('STORAGE_DIR', '.data/files');

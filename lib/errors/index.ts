@@ -10,7 +10,11 @@ export type ErrorKey =
   | 'invalid'
   | 'conflict'
   | 'rateLimited'
-  | 'invalidCode';
+  | 'invalidCode'
+  | 'tryTomorrow'
+  | 'busy'
+  | 'blocked'
+  | 'tooLarge';
 
 export class AppError extends Error {
   constructor(
@@ -57,6 +61,31 @@ export class RateLimitedError extends AppError {
 export class InvalidCodeError extends AppError {
   constructor(message = 'The code is wrong or has expired') {
     super('invalidCode', message, 400);
+  }
+}
+
+/** A mobile number or email had too many codes or wrong codes today. */
+export class TryTomorrowError extends AppError {
+  constructor(
+    message = 'Too many codes or wrong codes for this mobile number or email today. Try again tomorrow.',
+  ) {
+    super('tryTomorrow', message, 429);
+  }
+}
+/** A shared budget (such as the hourly SMS budget) is spent: nobody's fault, try later. */
+export class BusyError extends AppError {
+  constructor(message = 'This cannot be done right now. Please try again in an hour.') {
+    super('busy', message, 503);
+  }
+}
+export class BlockedError extends AppError {
+  constructor(message = 'This account is blocked. Please contact the Sanad helpdesk.') {
+    super('blocked', message, 403);
+  }
+}
+export class TooLargeError extends AppError {
+  constructor(message = 'The request is too large') {
+    super('tooLarge', message, 413);
   }
 }
 

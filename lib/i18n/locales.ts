@@ -1,3 +1,5 @@
+import enAccount from './messages/account.en.json';
+import hiAccount from './messages/account.hi.json';
 import enBase from './messages/en.json';
 import hiBase from './messages/hi.json';
 import enKeys from './messages/keys.en.json';
@@ -17,6 +19,7 @@ import hiUpload from './messages/upload.hi.json';
 // file holds whole top-level namespaces (catalogs.test.ts checks the languages match key by key).
 const en = {
   ...enBase,
+  ...enAccount,
   ...enKeys,
   ...enOnboarding,
   ...enRecords,
@@ -26,6 +29,7 @@ const en = {
 };
 const hi = {
   ...hiBase,
+  ...hiAccount,
   ...hiKeys,
   ...hiOnboarding,
   ...hiRecords,

@@ -15,7 +15,6 @@ export const ZProfileInput = z.object({
       );
     }, 'dob'),
   gender: z.enum(['M', 'F', 'T'], { message: 'gender' }),
-  email: z.union([z.literal(''), z.email('email')]),
 });
 export type TProfileInput = z.infer<typeof ZProfileInput>;
 
@@ -34,3 +33,23 @@ export const ZGrantRoleInput = z.object({
   orgId: z.union([z.literal(''), z.uuid()]),
 });
 export type TGrantRoleInput = z.infer<typeof ZGrantRoleInput>;
+
+/** A mobile number or email to add to one's own account, and the code sent to it. */
+export const ZLinkIdentifierRequest = z.object({
+  identifier: z.string().trim().min(1, 'identifier').max(254, 'identifier'),
+});
+export type TLinkIdentifierRequest = z.infer<typeof ZLinkIdentifierRequest>;
+
+export const ZLinkIdentifierConfirm = ZLinkIdentifierRequest.extend({
+  code: z
+    .string()
+    .trim()
+    .regex(/^\d{6}$/, 'code'),
+});
+export type TLinkIdentifierConfirm = z.infer<typeof ZLinkIdentifierConfirm>;
+
+export const ZBlockUserInput = z.object({
+  userId: z.uuid(),
+  reason: z.string().trim().min(5, 'reason').max(500, 'reason'),
+});
+export type TBlockUserInput = z.infer<typeof ZBlockUserInput>;

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, desc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
+import { desc, eq, ilike, inArray, or } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { likePattern } from '@/db/like';
 import { memberships, organisations, users } from '@/db/schema';
@@ -24,24 +24,18 @@ export async function getProfile(userId: string, db: Db = getDb()) {
   return u;
 }
 
-/** A user edits their own profile; the scope is the signed-in user's id, never a form field. */
+/**
+ * A user edits their own profile; the scope is the signed-in user's id, never a form field. The
+ * mobile number and email they sign in with change only with a code (link-identifier.ts).
+ */
 export async function updateOwnProfile(
   userId: string,
   input: TProfileInput,
   db: Db = getDb(),
 ): Promise<void> {
-  const email = input.email ? input.email.toLowerCase() : null;
-  if (email) {
-    const [taken] = await db
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.email, email), sql`${users.id} <> ${userId}`));
-    if (taken)
-      throw new InvalidError('This email address belongs to another account', { email: 'email' });
-  }
   await db
     .update(users)
-    .set({ name: input.name, dob: input.dob, gender: input.gender, email })
+    .set({ name: input.name, dob: input.dob, gender: input.gender })
     .where(eq(users.id, userId));
 }
 
@@ -50,6 +44,8 @@ export type UserWithRoles = {
   name: string | null;
   mobile: string | null;
   email: string | null;
+  status: 'active' | 'disabled';
+  statusReason: string | null;
   roles: { membershipId: string; role: string; orgId: string | null; orgName: string | null }[];
 };
 
@@ -58,7 +54,14 @@ export async function searchUsers(query: string, db: Db = getDb()): Promise<User
   const q = query.trim();
   const pattern = likePattern(q);
   const found = await db
-    .select({ id: users.id, name: users.name, mobile: users.mobile, email: users.email })
+    .select({
+      id: users.id,
+      name: users.name,
+      mobile: users.mobile,
+      email: users.email,
+      status: users.status,
+      statusReason: users.statusReason,
+    })
     .from(users)
     .where(
       q

@@ -286,16 +286,10 @@ export async function approveApplication(
     const locale = toLocale(applicant.locale);
     const owner = await findOrCreatePerson(tx, app.owner, locale);
     const authorized = await findOrCreatePerson(tx, app.authorized, locale);
-    await grantStaffRole(tx, owner.id, app.orgId, 'institution_owner', app.owner.designation);
+    await grantStaffRole(tx, owner.id, app.orgId, 'institution_owner', app.owner);
     // Named twice ("same as owner"): the owner's role already allows everything an operator's does.
     if (authorized.id !== owner.id)
-      await grantStaffRole(
-        tx,
-        authorized.id,
-        app.orgId,
-        'institution_operator',
-        app.authorized.designation,
-      );
+      await grantStaffRole(tx, authorized.id, app.orgId, 'institution_operator', app.authorized);
     await ensureIssuerKeys(tx, app.orgId);
     await recordAudit(tx, {
       ...ctx,

@@ -15,7 +15,8 @@ import {
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { createPerson, createPlatformAdmin } from '@/tests/fixtures';
 import { actAs } from '@/tests/acting-user';
-import { testDb, uniqueMobile } from '@/tests/helpers';
+import { testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
+import { requestSignInCode, verifySignInCode } from '@/lib/auth/otp';
 import { AGREEMENT_VERSION } from './agreement';
 import {
   addRegistryEntry,
@@ -327,6 +328,13 @@ describe('admin decision', () => {
   });
 });
 
+/** Someone who signs in by mobile only: the account an unproven email would have landed on. */
+async function emaillessPerson() {
+  const p = await person();
+  await db.update(users).set({ email: null, emailVerifiedAt: null }).where(eq(users.id, p.id));
+  return { ...p, email: null };
+}
+
 describe('people of an institution', () => {
   async function activeInstitution() {
     const entry = await listedEntry();
@@ -372,6 +380,78 @@ describe('people of an institution', () => {
       ok: false,
       error: { key: 'conflict', fieldErrors: { mobile: 'alreadyMember' } },
     });
+  });
+
+  it("adding a person with someone's mobile and one's own email never opens their account", async () => {
+    const inst = await activeInstitution();
+    const victim = await emaillessPerson();
+    const [before] = await db.select().from(users).where(eq(users.id, victim.id));
+    // The owner names the victim's number, and an email address the owner controls.
+    const ownersEmail = `owner.${hex()}@example.org`;
+    actAs(inst.ownerId);
+    expect(
+      await addAuthorizedPersonAction({
+        ...contact('Victim Person'),
+        mobile: victim.mobile!,
+        email: ownersEmail,
+        orgId: inst.orgId,
+      }),
+    ).toEqual({ ok: true, data: null });
+    // The victim's account is untouched: its sign-in email stays theirs (or absent).
+    const [after] = await db.select().from(users).where(eq(users.id, victim.id));
+    expect(after).toMatchObject({ email: before!.email, emailVerifiedAt: before!.emailVerifiedAt });
+    const owned = await db.select().from(users).where(eq(users.email, ownersEmail));
+    expect(owned).toEqual([]);
+    // The given email is the contact email of the staff role, and the people page shows it.
+    const [role] = await db
+      .select()
+      .from(memberships)
+      .where(and(eq(memberships.userId, victim.id), eq(memberships.orgId, inst.orgId)));
+    expect(role!.contactEmail).toBe(ownersEmail);
+    const people = await listOrgPeople(db, { orgId: inst.orgId });
+    expect(people.find((p) => p.userId === victim.id)?.email).toBe(ownersEmail);
+    // Signing in with that email proves only the email: it opens a new, empty locker.
+    await requestSignInCode(db, { identifier: ownersEmail, ip: uniqueIp() });
+    const [mail] = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.recipient, ownersEmail), eq(outbox.template, 'auth.otp')));
+    const code = /\b(\d{6})\b/.exec(mail!.body)![1]!;
+    const signedIn = await verifySignInCode(db, { identifier: ownersEmail, code, ip: uniqueIp() });
+    expect(signedIn.created).toBe(true);
+    expect(signedIn.userId).not.toBe(victim.id);
+  });
+
+  it("approving an application that names someone else's mobile keeps their sign-in email", async () => {
+    const entry = await listedEntry();
+    const victim = await emaillessPerson();
+    const applicantsEmail = `applicant.${hex()}@example.org`;
+    const { applicationId, orgId } = await submitApplication(
+      db,
+      { actorUserId: applicant.id },
+      application(entry.id, {
+        authorized: { ...contact('Named Person'), mobile: victim.mobile!, email: applicantsEmail },
+      }),
+    );
+    actAs(admin.id);
+    expect((await approveApplicationAction({ applicationId })).ok).toBe(true);
+    const [after] = await db.select().from(users).where(eq(users.id, victim.id));
+    expect(after!.email).toBeNull();
+    expect(await db.select().from(users).where(eq(users.email, applicantsEmail))).toEqual([]);
+    const people = await listOrgPeople(db, { orgId });
+    expect(people.find((p) => p.userId === victim.id)?.email).toBe(applicantsEmail);
+  });
+
+  it('a new account made for a named person has no sign-in email, only the mobile', async () => {
+    const inst = await activeInstitution();
+    const newcomer = { ...contact('Fresh Person'), orgId: inst.orgId };
+    actAs(inst.ownerId);
+    expect((await addAuthorizedPersonAction(newcomer)).ok).toBe(true);
+    const [u] = await db
+      .select()
+      .from(users)
+      .where(eq(users.mobile, newcomer.mobile.replace(/^\+91 /, '')));
+    expect(u).toMatchObject({ email: null, emailVerifiedAt: null, name: 'Fresh Person' });
   });
 
   it('an owner of another institution, or an operator, cannot add people here', async () => {

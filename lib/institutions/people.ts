@@ -23,8 +23,11 @@ export type Person = {
 };
 
 /**
- * The account of a named contact, found by mobile number or created (as a first sign-in would).
- * An existing account keeps its data; only an empty name or email is filled in.
+ * The account of a named contact, found by mobile number or created (as a first sign-in with
+ * that number would). The mobile number signs in only by a code sent to it, so its holder is the
+ * account's holder. The email the institution typed is never written onto the account: it is a
+ * contact detail (kept on the staff role by `grantStaffRole`), since whoever owns it has not
+ * proved to be this person. An existing account keeps its data; only an empty name is filled in.
  */
 export async function findOrCreatePerson(
   tx: DbOrTx,
@@ -33,22 +36,15 @@ export async function findOrCreatePerson(
 ): Promise<Person> {
   const mobile = normaliseMobile(contact.mobile);
   if (!mobile) throw new Error('contact mobile was not validated');
-  const email = normaliseEmail(contact.email);
-  const [taken] = email
-    ? await tx.select({ id: users.id }).from(users).where(eq(users.email, email))
-    : [];
   const [found] = await tx.select().from(users).where(eq(users.mobile, mobile));
   if (found) {
-    const patch: { name?: string; email?: string } = {};
-    if (!found.name) patch.name = contact.name;
-    if (!found.email && email && !taken) patch.email = email;
-    if (Object.keys(patch).length > 0)
-      await tx.update(users).set(patch).where(eq(users.id, found.id));
-    return { ...found, ...patch, created: false };
+    if (!found.name)
+      await tx.update(users).set({ name: contact.name }).where(eq(users.id, found.id));
+    return { ...found, name: found.name ?? contact.name, created: false };
   }
   const [created] = await tx
     .insert(users)
-    .values({ name: contact.name, mobile, email: taken ? null : email, locale })
+    .values({ name: contact.name, mobile, locale })
     .onConflictDoNothing()
     .returning();
   if (created) return { ...created, created: true };
@@ -59,21 +55,27 @@ export async function findOrCreatePerson(
 }
 
 /**
- * Gives a person a staff role in the institution, with their designation there, on top of the
- * citizen role everyone has.
+ * Gives a person a staff role in the institution, with their designation and the contact email
+ * the institution gave for them, on top of the citizen role everyone has.
  */
 export async function grantStaffRole(
   tx: DbOrTx,
   userId: string,
   orgId: string,
   role: (typeof STAFF_ROLES)[number],
-  designation: string | null = null,
+  contact: { designation?: string | null; email?: string | null } = {},
 ): Promise<void> {
   await tx
     .insert(memberships)
     .values([
       { userId, role: 'citizen', orgId: null },
-      { userId, role, orgId, designation: designation?.trim() || null },
+      {
+        userId,
+        role,
+        orgId,
+        designation: contact.designation?.trim() || null,
+        contactEmail: contact.email ? normaliseEmail(contact.email) : null,
+      },
     ])
     .onConflictDoNothing();
 }
@@ -95,6 +97,7 @@ export async function listOrgPeople(db: Db, { orgId }: { orgId: string }): Promi
       name: users.name,
       mobile: users.mobile,
       email: users.email,
+      contactEmail: memberships.contactEmail,
       role: memberships.role,
       designation: memberships.designation,
     })
@@ -122,12 +125,14 @@ export async function listOrgPeople(db: Db, { orgId }: { orgId: string }): Promi
     if (p) {
       p.roles.push(r.role);
       p.designation ??= r.designation;
+      p.email ??= r.contactEmail;
     } else
       byUser.set(r.userId, {
         userId: r.userId,
         name: r.name,
         mobile: r.mobile,
-        email: r.email,
+        // The one the institution gave, else the one the person proved for signing in.
+        email: r.contactEmail ?? r.email,
         designation: r.designation ?? designationOf(r.mobile),
         roles: [r.role],
       });
@@ -160,7 +165,7 @@ export async function addAuthorizedPerson(
       );
     if (already)
       throw conflictOn('mobile', 'alreadyMember', 'This person already works for the institution');
-    await grantStaffRole(tx, person.id, org.id, 'institution_operator', input.designation);
+    await grantStaffRole(tx, person.id, org.id, 'institution_operator', input);
     await recordAudit(tx, {
       ...ctx,
       action: 'institution.person.add',

@@ -8,20 +8,53 @@ function translator(locale?: string) {
   return createTranslator({ locale: l, messages: CATALOGS[l], namespace: 'notifications' });
 }
 
-/** The SMS or email that carries a sign-in code, in the user's language. */
+/** The SMS or email that carries a sign-in code (or a code to add the identifier to an account). */
 export function signInCodeMessage(
   to: SignInIdentifier,
   code: string,
   locale?: string,
+  purpose: 'sign_in' | 'link' = 'sign_in',
 ): OutboxMessage {
   const t = translator(locale);
+  const link = purpose === 'link';
+  const template = link ? 'auth.link' : 'auth.otp';
   return to.kind === 'mobile'
-    ? { channel: 'sms', recipient: to.value, body: t('otpSms', { code }), template: 'auth.otp' }
+    ? {
+        channel: 'sms',
+        recipient: to.value,
+        body: t(link ? 'linkSms' : 'otpSms', { code }),
+        template,
+      }
     : {
         channel: 'email',
         recipient: to.value,
-        subject: t('otpEmailSubject'),
-        body: t('otpEmailBody', { code }),
-        template: 'auth.otp',
+        subject: t(link ? 'linkEmailSubject' : 'otpEmailSubject'),
+        body: t(link ? 'linkEmailBody' : 'otpEmailBody', { code }),
+        template,
+      };
+}
+
+/** Told to the identifier that was replaced: a change its owner did not make shows at once. */
+export function identifierChangedMessage(
+  old: SignInIdentifier,
+  now: SignInIdentifier,
+  locale?: string,
+): OutboxMessage {
+  const t = translator(locale);
+  const what = t(now.kind === 'mobile' ? 'whatMobile' : 'whatEmail');
+  const to = now.kind === 'mobile' ? `+91 ${now.value}` : now.value;
+  return old.kind === 'mobile'
+    ? {
+        channel: 'sms',
+        recipient: old.value,
+        body: t('identifierChangedSms', { what, to }),
+        template: 'auth.identifier_changed',
+      }
+    : {
+        channel: 'email',
+        recipient: old.value,
+        subject: t('identifierChangedEmailSubject'),
+        body: t('identifierChangedEmailBody', { what, to }),
+        template: 'auth.identifier_changed',
       };
 }

@@ -7,7 +7,6 @@ const row = (key: number, over: Partial<LinkInput> = {}): LinkInput => ({
   dob: '2004-08-14',
   gender: 'F',
   mobile: null,
-  email: null,
   aadhaarVaultId: null,
   ...over,
 });
@@ -36,7 +35,6 @@ describe('decideLinks', () => {
         ['9000000101', asha],
         ['9000000102', other],
       ]),
-      new Set(),
     );
     expect(outcome.reached).toEqual(['9000000101']);
     expect([...outcome.linked]).toEqual([

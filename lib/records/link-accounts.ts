@@ -8,6 +8,8 @@ import { pgArray } from '@/db/client';
 // 2. otherwise, or not found → mobile + name + DOB + gender;
 // 3. found → link; not found and Aadhaar or mobile given → create the citizen account, link,
 //    and send the sign-in SMS; neither given → unlinked until the citizen claims it.
+// The row's EMAIL is a contact detail on the certificate, never put on an account: whoever owns
+// that address has not proved to be this person, so it must not become a way to sign in.
 // Names compare after normalising case, spaces and punctuation.
 
 export type LinkInput = {
@@ -16,7 +18,6 @@ export type LinkInput = {
   dob: string | null;
   gender: string | null;
   mobile: string | null;
-  email: string | null;
   aadhaarVaultId: string | null;
 };
 
@@ -35,7 +36,6 @@ export type NewAccount = {
   dob: string | null;
   gender: string | null;
   mobile: string | null;
-  email: string | null;
   aadhaarVaultId: string | null;
 };
 
@@ -72,7 +72,6 @@ export function decideLinks(
   rows: LinkInput[],
   byAadhaar: Map<string, Candidate>,
   byMobile: Map<string, Candidate>,
-  takenEmails: Set<string>,
 ): LinkOutcome {
   const linked = new Map<number, string>();
   const created: NewAccount[] = [];
@@ -80,7 +79,6 @@ export function decideLinks(
   const reached = new Set<string>();
   const aadhaar = new Map(byAadhaar);
   const mobile = new Map(byMobile);
-  const emails = new Set(takenEmails);
   const link = (r: LinkInput, to: Candidate) => {
     linked.set(r.key, to.id);
     if (to.mobile && !createdIds.has(to.id)) reached.add(to.mobile);
@@ -106,13 +104,11 @@ export function decideLinks(
       dob: r.dob,
       gender: r.gender,
       mobile: r.mobile,
-      email: r.email && !emails.has(r.email) ? r.email : null,
       aadhaarVaultId: r.aadhaarVaultId && !viaAadhaar ? r.aadhaarVaultId : null,
     };
     created.push(account);
     createdIds.add(account.id);
     linked.set(r.key, account.id);
-    if (account.email) emails.add(account.email);
     const candidate: Candidate = { ...account };
     if (account.mobile) mobile.set(account.mobile, candidate);
     if (account.aadhaarVaultId) aadhaar.set(account.aadhaarVaultId, candidate);
@@ -120,52 +116,44 @@ export function decideLinks(
   return { linked, created, reached: [...reached] };
 }
 
-type UserRow = Candidate & { email: string | null };
+type UserRow = Candidate;
 
 /** The identifiers a batch looks existing accounts up by, as array parameters. */
-export type LinkLookup = { vaultIds: string; mobiles: string; emails: string };
+export type LinkLookup = { vaultIds: string; mobiles: string };
 
 /** Pure, so a caller can build it before the transaction that links. */
 export function linkLookupOf(rows: LinkInput[]): LinkLookup {
   const vaultIds = new Set<string>();
   const mobiles = new Set<string>();
-  const emails = new Set<string>();
   for (const r of rows) {
     if (r.aadhaarVaultId) vaultIds.add(r.aadhaarVaultId);
     if (r.mobile) mobiles.add(r.mobile);
-    if (r.email) emails.add(r.email);
   }
-  return {
-    vaultIds: pgArray([...vaultIds]),
-    mobiles: pgArray([...mobiles]),
-    emails: pgArray([...emails]),
-  };
+  return { vaultIds: pgArray([...vaultIds]), mobiles: pgArray([...mobiles]) };
 }
 
 // The steps below take a postgres.js connection (in a transaction, except where said) and
 // return the query without awaiting it, so that a caller can send it together with other
 // statements: one round trip for several.
 
-/** Step 1: the active accounts with any of the batch's Aadhaar, mobile or email. */
+/** Step 1: the active accounts with any of the batch's Aadhaar or mobile. */
 export function findCandidates(q: postgres.Sql, lookup: LinkLookup) {
   return q<UserRow[]>`
-    select id, name, dob::text as dob, gender::text as gender, mobile, email,
+    select id, name, dob::text as dob, gender::text as gender, mobile,
            aadhaar_vault_id as "aadhaarVaultId"
     from users
     where status = 'active' and id in (
       select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
-      union select id from users where mobile = any(${lookup.mobiles}::text[])
-      union select id from users where email = any(${lookup.emails}::text[]))`;
+      union select id from users where mobile = any(${lookup.mobiles}::text[]))`;
 }
 
 // Deciding ahead of the transaction: step 1 outside it, with a fingerprint of everything the
 // decision read (md5 over the candidates in id order; '' for none), and `candidatesUnchanged` in
 // the transaction, which fails unless the same query still gives the same fingerprint.
 //
-// When no account was found, the check is left out: each Aadhaar, mobile and email the rows were
-// looked up by then either goes into an account the chunk creates (whose insert, made to fail
-// rather than skip, refuses one that someone else holds by now) or changes nothing the decision
-// depends on (an email of a row linked to an account the chunk creates).
+// When no account was found, the check is left out: each Aadhaar and mobile the rows were looked
+// up by then goes into an account the chunk creates, whose insert, made to fail rather than skip,
+// refuses one that someone else holds by now.
 
 /** Step 1, outside a transaction: the candidates and their fingerprint. */
 export async function findCandidatesAhead(
@@ -173,16 +161,15 @@ export async function findCandidatesAhead(
   lookup: LinkLookup,
 ): Promise<{ found: UserRow[]; fingerprint: string }> {
   const found = await q<(UserRow & { fingerprint: string })[]>`
-    select id, name, dob::text as dob, gender::text as gender, mobile, email,
+    select id, name, dob::text as dob, gender::text as gender, mobile,
            aadhaar_vault_id as "aadhaarVaultId",
-           md5(string_agg(row(id, name, dob, gender, mobile, email, aadhaar_vault_id)::text, ',')
+           md5(string_agg(row(id, name, dob, gender, mobile, aadhaar_vault_id)::text, ',')
                over (order by id rows between unbounded preceding and unbounded following))
              as fingerprint
     from users
     where status = 'active' and id in (
       select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
-      union select id from users where mobile = any(${lookup.mobiles}::text[])
-      union select id from users where email = any(${lookup.emails}::text[]))`;
+      union select id from users where mobile = any(${lookup.mobiles}::text[]))`;
   return { found, fingerprint: found[0]?.fingerprint ?? '' };
 }
 
@@ -190,13 +177,12 @@ export async function findCandidatesAhead(
 export function candidatesUnchanged(q: postgres.Sql, lookup: LinkLookup, fingerprint: string) {
   return q`
     select 1 / (coalesce((
-      select md5(string_agg(row(id, name, dob, gender, mobile, email, aadhaar_vault_id)::text, ','
+      select md5(string_agg(row(id, name, dob, gender, mobile, aadhaar_vault_id)::text, ','
                             order by id))
       from users
       where status = 'active' and id in (
         select id from users where aadhaar_vault_id = any(${lookup.vaultIds}::uuid[])
-        union select id from users where mobile = any(${lookup.mobiles}::text[])
-        union select id from users where email = any(${lookup.emails}::text[]))), '')
+        union select id from users where mobile = any(${lookup.mobiles}::text[]))), '')
       = ${fingerprint}::text)::int as unchanged`;
 }
 
@@ -204,13 +190,11 @@ export function candidatesUnchanged(q: postgres.Sql, lookup: LinkLookup, fingerp
 export function decideFromCandidates(rows: LinkInput[], found: readonly UserRow[]): LinkOutcome {
   const byAadhaar = new Map<string, Candidate>();
   const byMobile = new Map<string, Candidate>();
-  const taken = new Set<string>();
   for (const u of found) {
     if (u.aadhaarVaultId) byAadhaar.set(u.aadhaarVaultId, u);
     if (u.mobile) byMobile.set(u.mobile, u);
-    if (u.email) taken.add(u.email);
   }
-  return decideLinks(rows, byAadhaar, byMobile, taken);
+  return decideLinks(rows, byAadhaar, byMobile);
 }
 
 /**
@@ -218,7 +202,7 @@ export function decideFromCandidates(rows: LinkInput[], found: readonly UserRow[
  * roles (`memberships`: time-ordered, as the accounts' own, see db/ids.ts).
  */
 export type AccountColumns = Record<
-  'id' | 'name' | 'dob' | 'gender' | 'mobile' | 'email' | 'aadhaarVaultId' | 'roleId',
+  'id' | 'name' | 'dob' | 'gender' | 'mobile' | 'aadhaarVaultId' | 'roleId',
   string
 >;
 
@@ -230,14 +214,13 @@ export function accountColumnsOf(c: NewAccount[]): AccountColumns {
     dob: pgArray(c.map((a) => a.dob)),
     gender: pgArray(c.map((a) => a.gender)),
     mobile: pgArray(c.map((a) => a.mobile)),
-    email: pgArray(c.map((a) => a.email)),
     aadhaarVaultId: pgArray(c.map((a) => a.aadhaarVaultId)),
   };
 }
 
 /**
  * Step 3 as a part of a statement: inserts the accounts, returning the ids created. An account
- * whose Aadhaar, mobile or email someone else holds by now is skipped, or fails the statement
+ * whose Aadhaar or mobile someone else holds by now is skipped, or fails the statement
  * (cheaper when none is expected: no speculative insertion).
  */
 export function accountsInsert(
@@ -246,10 +229,9 @@ export function accountsInsert(
   onTaken: 'skip' | 'fail' = 'skip',
 ) {
   const insert = q`
-    insert into users (id, name, dob, gender, mobile, email, aadhaar_vault_id)
+    insert into users (id, name, dob, gender, mobile, aadhaar_vault_id)
     select * from unnest(${c.id}::uuid[], ${c.name}::text[], ${c.dob}::date[],
-      ${c.gender}::gender[], ${c.mobile}::text[], ${c.email}::text[],
-      ${c.aadhaarVaultId}::uuid[])`;
+      ${c.gender}::gender[], ${c.mobile}::text[], ${c.aadhaarVaultId}::uuid[])`;
   return onTaken === 'skip'
     ? q`${insert} on conflict do nothing returning id`
     : q`${insert} returning id`;

@@ -23,6 +23,7 @@ import { testDb, uniqueMobile } from '@/tests/helpers';
 import Papa from 'papaparse';
 import { removeOldUploadFiles } from '@/lib/maintenance/upload-files';
 import { storedSize } from '@/lib/storage';
+import { requestSignInCode, verifySignInCode } from '@/lib/auth/otp';
 import { toCsv } from './export-csv';
 import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
@@ -405,6 +406,55 @@ describe('publishing and linking', () => {
       .from(certificates)
       .where(eq(certificates.id, r1!.certificateId!));
     expect(cert!.recipientUidMasked).toBe('XXXXXXXX5246');
+  });
+
+  it("keeps a row's EMAIL on the certificate as a contact, never as a way into the locker", async () => {
+    const email = `holder.${uniqueMobile()}@example.org`;
+    const header = [...HEADER, 'EMAIL'];
+    const withEmail = (r: Rec) => header.map((h) => ({ ...r, EMAIL: email })[h] ?? '');
+    const raw = Buffer.from(
+      Papa.unparse([
+        header,
+        withEmail(base('M-1', { CNAME: 'Mail One', MOBILE: uniqueMobile() })),
+        withEmail(base('M-2', { CNAME: 'Mail Two', MOBILE: uniqueMobile() })),
+      ]),
+    );
+    const { id } = await upload([], 'emails.csv', raw);
+    await validateUpload(db, id);
+    expect(await publish(id)).toBe('published');
+    const rows = await rowsOf(id);
+    const holders = await db
+      .select()
+      .from(users)
+      .where(
+        inArray(
+          users.id,
+          rows.map((r) => r.linkedUserId!),
+        ),
+      );
+    expect(holders).toHaveLength(2);
+    expect(holders.every((u) => u.email === null && u.emailVerifiedAt === null)).toBe(true);
+    const certs = await db
+      .select({ email: certificates.recipientEmail })
+      .from(certificates)
+      .where(
+        inArray(
+          certificates.id,
+          rows.map((r) => r.certificateId!),
+        ),
+      );
+    expect(certs.map((c) => c.email)).toEqual([email, email]);
+    // Whoever owns the address signs in to a locker of their own, empty of these awards.
+    await requestSignInCode(db, { identifier: email, ip: '10.9.9.9' });
+    const [msg] = await db.select().from(outbox).where(eq(outbox.recipient, email));
+    const { userId } = await verifySignInCode(db, {
+      identifier: email,
+      code: /\b(\d{6})\b/.exec(msg!.body)![1]!,
+      ip: '10.9.9.9',
+    });
+    expect(holders.map((u) => u.id)).not.toContain(userId);
+    const mine = await db.select().from(certificates).where(eq(certificates.lockerUserId, userId));
+    expect(mine).toEqual([]);
   });
 
   it('UPDATE supersedes with a new version, unchanged rows are skipped, DELETE revokes', async () => {

@@ -327,7 +327,6 @@ async function prepareChunk(
       dob: f.DOB ?? null,
       gender: f.GENDER ?? null,
       mobile: f.MOBILE ?? null,
-      email: f.EMAIL ?? null,
       aadhaarVaultId: r.aadhaarVaultId,
     };
     const prevId = r.existingCertificateId;

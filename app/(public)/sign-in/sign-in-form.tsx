@@ -14,6 +14,7 @@ import {
   type TSignInRequestInput,
 } from '@/lib/auth/schemas';
 import type { ActionResult } from '@/lib/http/action';
+import { SIGN_IN_ERRORS } from '@/lib/auth/sign-in-errors';
 
 export function SignInForm({
   requestCode,
@@ -60,7 +61,10 @@ export function SignInForm({
       redirect: false,
     });
     if (!res || res.error) {
-      step2.setError('code', { message: 'invalidCode' });
+      // next-auth passes on the name of a refusal the server explains (lib/auth/next-auth.ts).
+      const known = (SIGN_IN_ERRORS as readonly string[]).includes(res?.error ?? '');
+      if (known) setFormError(t(`errors.${res!.error}` as 'errors.blocked'));
+      else step2.setError('code', { message: 'invalidCode' });
       return;
     }
     // A full navigation so the whole page (header, areas) renders for the signed-in user.

@@ -4,7 +4,13 @@ import { Badge, Card, EmptyState, PageTitle, SearchForm } from '@/components/ui'
 import { ROLES } from '@/lib/auth/permissions';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listOrganisations, searchUsers } from '@/lib/identity/users';
-import { grantRoleAction, revokeMembershipAction } from './actions';
+import {
+  blockUserAction,
+  grantRoleAction,
+  revokeMembershipAction,
+  unblockUserAction,
+} from './actions';
+import { BlockControl } from './block-control';
 import { GrantRoleForm, RevokeButton } from './member-controls';
 
 export default async function MembersPage({
@@ -18,7 +24,7 @@ export default async function MembersPage({
   const [found, orgs] = await Promise.all([searchUsers(q), listOrganisations()]);
   const roles = ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }));
   return (
-    <ClientMessages namespaces={['admin', 'errors']}>
+    <ClientMessages namespaces={['admin', 'adminBlock', 'errors']}>
       <div className="space-y-6">
         <PageTitle>{t('admin.members')}</PageTitle>
         <SearchForm
@@ -34,11 +40,23 @@ export default async function MembersPage({
             {found.map((u) => (
               <Card key={u.id}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <p className="font-medium">{u.name ?? '—'}</p>
+                  <p className="font-medium">
+                    {u.name ?? '—'}
+                    {u.status === 'disabled' ? (
+                      <span className="ml-2" data-testid="blocked-badge">
+                        <Badge tone="red">{t('adminBlock.blocked')}</Badge>
+                      </span>
+                    ) : null}
+                  </p>
                   <p className="text-sm text-slate-500">
                     {[u.mobile, u.email].filter(Boolean).join(' · ')}
                   </p>
                 </div>
+                {u.statusReason ? (
+                  <p className="mt-1 text-sm text-red-800">
+                    {t('adminBlock.blockedBecause', { reason: u.statusReason })}
+                  </p>
+                ) : null}
                 <ul className="mt-2 flex flex-wrap gap-2">
                   {u.roles.map((r) => (
                     <li
@@ -55,6 +73,15 @@ export default async function MembersPage({
                     </li>
                   ))}
                 </ul>
+                <div className="mt-3 border-t border-slate-100 pt-3">
+                  <BlockControl
+                    userId={u.id}
+                    name={u.name ?? u.mobile ?? u.email ?? ''}
+                    blocked={u.status === 'disabled'}
+                    block={blockUserAction}
+                    unblock={unblockUserAction}
+                  />
+                </div>
                 <div className="mt-3 border-t border-slate-100 pt-3">
                   <GrantRoleForm
                     userId={u.id}

@@ -1,0 +1,1 @@
+ALTER TABLE "users" ADD CONSTRAINT "users_email_verified_ck" CHECK ("users"."email" is null or "users"."email_verified_at" is not null);

@@ -1,0 +1,161 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { auditLog, outbox, rateLimitEvents, users } from '@/db/schema';
+import { adminOverview } from '@/lib/admin/overview';
+import {
+  BlockedError,
+  BusyError,
+  InvalidCodeError,
+  RateLimitedError,
+  TryTomorrowError,
+} from '@/lib/errors';
+import { testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
+import { requestSignInCode, verifySignInCode } from './otp';
+import { OTP_BUCKETS } from './otp-limits';
+
+const { db, sql: pool } = testDb();
+afterAll(() => pool.end());
+const saved = { ...process.env };
+afterEach(() => {
+  for (const k of ['SMS_HOURLY_BUDGET', 'OTP_LIMIT_PER_IDENTIFIER', 'OTP_LIMIT_PER_IP'])
+    process.env[k] = saved[k];
+});
+
+async function latestCode(recipient: string): Promise<string> {
+  const [msg] = await db
+    .select()
+    .from(outbox)
+    .where(eq(outbox.recipient, recipient))
+    .orderBy(desc(outbox.createdAt))
+    .limit(1);
+  return /\b(\d{6})\b/.exec(msg!.body)![1]!;
+}
+
+const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
+
+describe('wrong codes across codes', () => {
+  it('after 10 wrong codes in a day, even a fresh right code is refused until tomorrow', async () => {
+    const known = uniqueMobile();
+    await db.insert(users).values({ mobile: known });
+    for (const mobile of [known, uniqueMobile()]) {
+      // Five wrong tries kill a code; a new code gives five more, but the day's budget is ten.
+      for (let round = 0; round < 2; round++) {
+        await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+        const code = await latestCode(mobile);
+        for (let i = 0; i < 5; i++)
+          await expect(
+            verifySignInCode(db, { identifier: mobile, code: wrongFor(code), ip: uniqueIp() }),
+          ).rejects.toBeInstanceOf(InvalidCodeError);
+      }
+      // No new code is sent, for a registered and an unregistered number alike.
+      const asking = requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+      await expect(asking).rejects.toBeInstanceOf(TryTomorrowError);
+      await expect(asking).rejects.toThrow(/Try again tomorrow/);
+      // A code sent before the lock is refused too, however right.
+      await db
+        .delete(rateLimitEvents)
+        .where(and(eq(rateLimitEvents.bucket, OTP_BUCKETS.daily), eq(rateLimitEvents.key, mobile)));
+      const locked = verifySignInCode(db, { identifier: mobile, code: '123456', ip: uniqueIp() });
+      await expect(locked).rejects.toBeInstanceOf(TryTomorrowError);
+      const audits = await db
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.objectType, 'identifier'), eq(auditLog.objectId, mobile)));
+      expect(audits.filter((a) => a.action === 'auth.code_failed')).toHaveLength(9);
+      expect(audits.filter((a) => a.action === 'auth.code_locked')).toHaveLength(1);
+      expect(audits.every((a) => a.outcome === 'denied')).toBe(true);
+    }
+  });
+
+  it('limits wrong codes per client address, and counts an IPv6 /64 as one address', async () => {
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:7`;
+    for (let i = 0; i < 30; i++) {
+      const mobile = uniqueMobile();
+      await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+      await expect(
+        verifySignInCode(db, { identifier: mobile, code: '999999', ip: `${net}::${i + 1}` }),
+      ).rejects.toThrow();
+    }
+    // The next attempt from anywhere in that /64 is refused before the code is looked at.
+    const mobile = uniqueMobile();
+    await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+    const code = await latestCode(mobile);
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code, ip: `${net}:abcd::99` }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    // From another address the right code still works.
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code, ip: uniqueIp() }),
+    ).resolves.toHaveProperty('userId');
+  });
+});
+
+describe('codes sent', () => {
+  it('one number is sent at most 10 codes a day, whoever asks and from wherever', async () => {
+    process.env.OTP_LIMIT_PER_IDENTIFIER = '100';
+    const mobile = uniqueMobile();
+    for (let i = 0; i < 10; i++)
+      await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+    await expect(
+      requestSignInCode(db, { identifier: mobile, ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(TryTomorrowError);
+    const sent = await db.select().from(outbox).where(eq(outbox.recipient, mobile));
+    expect(sent).toHaveLength(10);
+  });
+
+  it('an IPv6 client cannot beat the per-address limit by changing its address in its /64', async () => {
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:9`;
+    for (let i = 0; i < 30; i++)
+      await requestSignInCode(db, { identifier: uniqueMobile(), ip: `${net}::${i + 1}` });
+    await expect(
+      requestSignInCode(db, { identifier: uniqueMobile(), ip: `${net}:ffff::1` }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+  });
+
+  it('the hourly SMS budget stops sending, is audited once, and shows on the admin overview', async () => {
+    // The budget is the platform's: spend it (it counts every test's codes of the last hour).
+    await db.insert(rateLimitEvents).values({ bucket: OTP_BUCKETS.sms, key: 'all' });
+    process.env.SMS_HOURLY_BUDGET = '1';
+    const victims = [uniqueMobile(), uniqueMobile()];
+    for (const mobile of victims) {
+      const refused = requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+      await expect(refused).rejects.toBeInstanceOf(BusyError);
+      await expect(refused).rejects.toThrow(/cannot be sent right now/);
+    }
+    for (const mobile of victims)
+      expect(await db.select().from(outbox).where(eq(outbox.recipient, mobile))).toEqual([]);
+    const breaches = await db
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.action, 'sms.budget_exceeded'),
+          sql`${auditLog.at} > now() - interval '1 hour'`,
+        ),
+      );
+    expect(breaches).toHaveLength(1);
+    expect((await adminOverview(db)).smsBudget).toMatchObject({ budget: 1, breachedToday: true });
+    // Email codes do not spend the SMS budget.
+    await expect(
+      requestSignInCode(db, { identifier: `b${uniqueMobile()}@example.org`, ip: uniqueIp() }),
+    ).resolves.toHaveProperty('messageId');
+  });
+});
+
+describe('a blocked account', () => {
+  it('gets a code like anyone, and is told it is blocked only after the code proved the number', async () => {
+    const mobile = uniqueMobile();
+    await db.insert(users).values({ mobile, status: 'disabled', statusReason: 'misuse' });
+    await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+    await expect(
+      verifySignInCode(db, {
+        identifier: mobile,
+        code: wrongFor(await latestCode(mobile)),
+        ip: uniqueIp(),
+      }),
+    ).rejects.toBeInstanceOf(InvalidCodeError);
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code: await latestCode(mobile), ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(BlockedError);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { addressKey } from './rate-limit';
+
+describe('the key a client address is limited by', () => {
+  it('keeps an IPv4 address as it is, also when mapped into IPv6', () => {
+    expect(addressKey('203.0.113.7')).toBe('203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+  });
+
+  it('counts every address of one IPv6 /64 as one client', () => {
+    const a = addressKey('2001:db8:abcd:12:1111:2222:3333:4444');
+    const b = addressKey('2001:0db8:abcd:0012::1');
+    expect(a).toBe('2001:db8:abcd:12::/64');
+    expect(b).toBe(a);
+    expect(addressKey('2001:db8:abcd:13::1')).not.toBe(a);
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
+    expect(addressKey('fe80::1')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('leaves anything else alone', () => {
+    expect(addressKey('unknown')).toBe('unknown');
+  });
+});
