@@ -1,4 +1,5 @@
 import createNextIntlPlugin from 'next-intl/plugin';
+import { BODY_LIMIT_BYTES } from './lib/http/body-limits.mjs';
 
 const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 
@@ -6,8 +7,9 @@ const withNextIntl = createNextIntlPlugin('./lib/i18n/request.ts');
 const nextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 (lib/auth/guard.ts).
-  // Server actions carry uploaded files (a certificate XML is capped at 1 MB by the verifier).
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: '2mb' } },
+  // Server actions carry uploaded files (a certificate XML is capped at 1 MB by the verifier);
+  // scripts/serve.mjs answers 413 to a bigger body before Next.js reads it.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: BODY_LIMIT_BYTES } },
   // Packages with native parts or dynamic requires stay outside the server bundle.
   serverExternalPackages: [
     'pg-boss',

@@ -8,16 +8,16 @@ import { expect, type Page } from '@playwright/test';
  * the same moment can each end up holding a code the other retired. The sign-in page then says
  * the code is wrong, exactly as it should; the helper asks again, like a person would.
  */
-export async function signIn(page: Page, mobile: string): Promise<void> {
+export async function signIn(page: Page, mobile: string, next?: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    if (await trySignIn(page, mobile)) return;
+    if (await trySignIn(page, mobile, next)) return;
     if (attempt === 4) throw new Error(`sign-in as ${mobile} failed four times`);
     await page.waitForTimeout(250 + Math.floor(Math.random() * 750));
   }
 }
 
-async function trySignIn(page: Page, mobile: string): Promise<boolean> {
-  await page.goto('/sign-in');
+async function trySignIn(page: Page, mobile: string, next?: string): Promise<boolean> {
+  await page.goto(next === undefined ? '/sign-in' : `/sign-in?next=${next}`);
   await page.getByLabel(/Mobile number or email|मोबाइल नंबर या ईमेल/).fill(mobile);
   await page.getByRole('button', { name: /Send code|कोड भेजें/ }).click();
   await expect(page.getByLabel(/6-digit code|6 अंकों का कोड/)).toBeVisible();

@@ -4,10 +4,14 @@
 import cluster from 'node:cluster';
 import http from 'node:http';
 import next from 'next';
+import { bodyRefusal } from '../lib/http/body-limits.mjs';
 
 const CLIENT_IP_HEADER = 'x-sanad-client-ip';
+const DRAIN_LIMIT = 64 * 1024 * 1024;
 const port = Number(process.env.PORT || 3000);
-const hostname = process.env.HOST || '0.0.0.0';
+// Loopback unless told otherwise: a local run (with its /dev/inbox of sign-in codes) is not
+// reachable from the network. Behind a load balancer or in a container, set HOST=0.0.0.0.
+const hostname = process.env.HOST || '127.0.0.1';
 const trustProxy = process.env.TRUST_PROXY === '1';
 const dev = process.env.SANAD_DEV === '1';
 // Default 1: on a 2-core machine that also runs PostgreSQL and the worker, a second web process
@@ -96,6 +100,21 @@ if (cluster.isPrimary && concurrency > 1) {
           ?.trim()
       : '';
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
+    const refusal = bodyRefusal(req.method, req.url.split('?')[0], req.headers);
+    if (refusal) {
+      const [status, message] = refusal;
+      res.writeHead(status, API_HEADERS);
+      res.end(JSON.stringify({ error: status === 413 ? 'tooLarge' : 'lengthRequired', message }));
+      // The body is read and dropped (the client is still sending it and wants the answer),
+      // up to a point: a client that keeps sending is cut off.
+      let drained = 0;
+      req.on('data', (chunk) => {
+        drained += chunk.length;
+        if (drained > DRAIN_LIMIT) req.destroy();
+      });
+      req.resume();
+      return;
+    }
     if (req.method === 'GET' && req.url.startsWith('/api/verify/') && req.url.length > 12)
       return fastVerify(req, res);
     handle(req, res);

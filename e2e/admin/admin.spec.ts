@@ -95,3 +95,41 @@ test('the admin rotates an issuer’s keys; a certificate signed before still ve
   await admin.goto('/admin/audit');
   await expect(admin.getByText('issuer.keys.rotate').first()).toBeVisible();
 });
+
+test('the admin blocks a person, who is signed out at once and told why they cannot sign in', async ({
+  browser,
+}) => {
+  const mobile = `7${String(Date.now()).slice(-7)}${Math.floor(Math.random() * 90 + 10)}`;
+  const person = await (await browser.newContext()).newPage();
+  await signIn(person, mobile);
+  await expect(person).toHaveURL(/\/locker$/);
+
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, DEMO.admin);
+  await admin.goto(`/admin/members?q=${mobile}`);
+  const card = admin.locator('section', { hasText: mobile });
+  await card.getByRole('button', { name: 'Block' }).click();
+  await card.getByLabel(/Reason/).fill('Shared their account');
+  await card.getByRole('button', { name: /^Block / }).click();
+  await expect(card.getByTestId('blocked-badge')).toBeVisible();
+  await expect(card).toContainText('Blocked: Shared their account');
+
+  // The person's very next request is signed out.
+  await person.goto('/locker');
+  await expect(person).toHaveURL(/\/sign-in/);
+  // Signing in again: after the right code, they are told the account is blocked.
+  await person.getByLabel('Mobile number or email').fill(mobile);
+  await person.getByRole('button', { name: 'Send code' }).click();
+  const inbox = await person.context().newPage();
+  await inbox.goto(`/dev/inbox?to=${mobile}`);
+  const code = (await inbox.getByTestId('otp-code').first().textContent())!.trim();
+  await inbox.close();
+  await person.getByLabel('6-digit code').fill(code);
+  await person.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await expect(person.getByRole('alert').filter({ hasText: /blocked/ })).toBeVisible();
+
+  await card.getByRole('button', { name: 'Unblock' }).click();
+  await expect(card.getByTestId('blocked-badge')).toHaveCount(0);
+  await signIn(person, mobile);
+  await expect(person).toHaveURL(/\/locker$/);
+});

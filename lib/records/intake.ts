@@ -7,7 +7,7 @@ import { organisations, recordUploads } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { config } from '@/lib/config';
 import { ConflictError, InvalidError } from '@/lib/errors';
-import { storeStream, TooLargeError } from '@/lib/storage';
+import { removeStored, storeStream, TooLargeError } from '@/lib/storage';
 
 // Receiving an award CSV (issue 4, item 3): the body streams to storage while it is hashed; the
 // same file from the same institution is the same upload, so nothing is duplicated.
@@ -53,12 +53,15 @@ export async function receiveUpload(
     });
   } catch (error) {
     if (error instanceof TooLargeError)
-      throw new InvalidError(
+      throw new TooLargeError(
         `The file is larger than ${Math.round(config.recordsMaxBytes / 1024 / 1024)} MB`,
       );
     throw error;
   }
-  if (stored.size === 0) throw new InvalidError('The file is empty');
+  if (stored.size === 0) {
+    await removeStored(stored.key);
+    throw new InvalidError('The file is empty');
+  }
   const fileName = cleanFileName(input.fileName);
   const [created] = await db
     .insert(recordUploads)

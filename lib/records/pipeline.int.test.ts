@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -239,9 +240,14 @@ describe('validation', () => {
 
   it('refuses an empty body, a file over the size limit, and too many rows', async () => {
     await expect(upload([], 'empty.csv', Buffer.alloc(0))).rejects.toThrow(/empty/);
+    // The refused empty file is not left behind in storage.
+    const emptyKey = `records/${issuer.id}/${createHash('sha256').update('').digest('hex')}.csv`;
+    expect(await storedSize(emptyKey)).toBeNull();
     process.env.RECORDS_MAX_BYTES = '100';
     try {
-      await expect(upload([], 'big.csv', Buffer.alloc(101, 65))).rejects.toThrow(/larger than/);
+      const big = upload([], 'big.csv', Buffer.alloc(101, 65));
+      await expect(big).rejects.toThrow(/larger than/);
+      await expect(big).rejects.toMatchObject({ status: 413, key: 'tooLarge' });
     } finally {
       delete process.env.RECORDS_MAX_BYTES;
     }

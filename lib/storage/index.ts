@@ -14,7 +14,7 @@ import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { config } from '@/lib/config';
 import { deriveKey } from '@/lib/crypto/secret-box';
-import { InvalidError } from '@/lib/errors';
+import { TooLargeError as RequestTooLargeError } from '@/lib/errors';
 
 // Uploaded files go through this interface (DESIGN.md, Scale-out): the filesystem under
 // STORAGE_DIR by default; an object store can replace it behind the same four functions.
@@ -43,7 +43,7 @@ function fullPath(key: string): string {
 }
 
 /** Raised while streaming when a file passes `maxBytes`; nothing is kept. */
-export class TooLargeError extends InvalidError {}
+export class TooLargeError extends RequestTooLargeError {}
 
 /**
  * Streams `body` to storage under `${prefix}/${sha256}${ext}`, hashing as it goes, and refuses

@@ -1,7 +1,10 @@
 import { getTranslations } from 'next-intl/server';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { Badge, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { config } from '@/lib/config';
+import { clientIp } from '@/lib/http/client-ip';
+import { isLoopback } from '@/lib/http/loopback';
 import { devInboxMessages } from '@/lib/notify/inbox';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +14,8 @@ export default async function DevInboxPage({
 }: {
   searchParams: Promise<{ to?: string }>;
 }) {
-  if (!config.devInboxEnabled) notFound();
+  // Every sign-in code is here, the admin's included: only for a browser on this machine.
+  if (!config.devInboxEnabled || !isLoopback(clientIp(await headers()))) notFound();
   const { to } = await searchParams;
   const t = await getTranslations('devInbox');
   const messages = await devInboxMessages(to);
@@ -30,7 +34,10 @@ export default async function DevInboxPage({
       ) : (
         <ul className="space-y-3">
           {messages.map((m) => {
-            const code = m.template === 'auth.otp' ? /\b(\d{6})\b/.exec(m.body)?.[1] : undefined;
+            const code =
+              m.template === 'auth.otp' || m.template === 'auth.link'
+                ? /\b(\d{6})\b/.exec(m.body)?.[1]
+                : undefined;
             return (
               <li
                 key={m.id}
