@@ -4,6 +4,8 @@ import enKeys from './messages/keys.en.json';
 import hiKeys from './messages/keys.hi.json';
 import enOnboarding from './messages/onboarding.en.json';
 import hiOnboarding from './messages/onboarding.hi.json';
+import enPartners from './messages/partners.en.json';
+import hiPartners from './messages/partners.hi.json';
 import enRecords from './messages/records.en.json';
 import hiRecords from './messages/records.hi.json';
 import enRecordErrors from './messages/record-errors.en.json';
@@ -19,6 +21,7 @@ const en = {
   ...enBase,
   ...enKeys,
   ...enOnboarding,
+  ...enPartners,
   ...enRecords,
   ...enRecordErrors,
   ...enTemplate,
@@ -28,6 +31,7 @@ const hi = {
   ...hiBase,
   ...hiKeys,
   ...hiOnboarding,
+  ...hiPartners,
   ...hiRecords,
   ...hiRecordErrors,
   ...hiTemplate,
