@@ -1,4 +1,4 @@
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, randomBytes, randomInt, randomUUID } from 'node:crypto';
 import { DOMParser, type Element } from '@xmldom/xmldom';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,8 +19,11 @@ let partner: { id: string; orgId: string; apiKey: string };
 let issuer: { id: string; code: string };
 let cert: Awaited<ReturnType<typeof issueCertificate>>;
 
-const AADHAAR = '234123412346';
-const OTHER_AADHAAR = '499118665246';
+// Numbers of their own: other test files share the database, and an Aadhaar number belongs to one
+// account.
+const aadhaar = () => `${randomInt(2, 10)}${String(randomInt(0, 1e11)).padStart(11, '0')}`;
+const AADHAAR = aadhaar();
+const OTHER_AADHAAR = aadhaar();
 
 beforeAll(async () => {
   issuer = await createIssuer(db);
