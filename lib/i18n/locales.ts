@@ -6,6 +6,8 @@ import enKeys from './messages/keys.en.json';
 import hiKeys from './messages/keys.hi.json';
 import enOnboarding from './messages/onboarding.en.json';
 import hiOnboarding from './messages/onboarding.hi.json';
+import enPartners from './messages/partners.en.json';
+import hiPartners from './messages/partners.hi.json';
 import enRecords from './messages/records.en.json';
 import hiRecords from './messages/records.hi.json';
 import enRecordErrors from './messages/record-errors.en.json';
@@ -22,6 +24,7 @@ const en = {
   ...enAccount,
   ...enKeys,
   ...enOnboarding,
+  ...enPartners,
   ...enRecords,
   ...enRecordErrors,
   ...enTemplate,
@@ -32,6 +35,7 @@ const hi = {
   ...hiAccount,
   ...hiKeys,
   ...hiOnboarding,
+  ...hiPartners,
   ...hiRecords,
   ...hiRecordErrors,
   ...hiTemplate,

@@ -1,11 +1,10 @@
 import 'server-only';
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { certificates, organisations } from '@/db/schema';
-import { recordAudit } from '@/lib/audit';
 import { getRendition } from '@/lib/credentials/renditions';
 import { toDdMmYyyy } from '@/lib/credentials/xml/build-certificate-xml';
+import { addressBlocked, partnerIdOfOrg, recordAuthFailure } from './auth-failures';
 import { authenticatePartner, type AuthFailure } from './authenticate';
+import { findByHolder, findByUri } from './find-certificate';
 import {
   detail,
   parsePullRequest,
@@ -15,55 +14,37 @@ import {
 } from './xml';
 
 // POST /api/digilocker/pull-uri and /pull-doc (spec/digilocker.md). HTTP 400 for a malformed
-// request, 401 for failed authentication (both with Status="0"); a well-formed, authenticated
-// request that finds no document is answered HTTP 200 with Status="0".
+// request, 401 for failed authentication, 429 once failures reach their limit (all with
+// Status="0"); a well-formed, authenticated request that finds no document is answered HTTP 200
+// with Status="0".
 
-export type PullAnswer = { status: number; body: string; outcome: string };
+export type PullAnswer = {
+  status: number;
+  body: string;
+  outcome: string;
+  retryAfterSeconds?: number;
+};
 
+// An unknown orgId, a revoked partner and a wrong key get the same words: none of them tells a
+// caller more than the others.
 const AUTH_MESSAGES: Record<AuthFailure, string> = {
   'missing-mac': 'missing x-digilocker-hmac header or keyhash',
+  'unknown-org': 'authentication failed',
+  'revoked-partner': 'authentication failed',
   'bad-mac': 'authentication failed',
-  'stale-ts': 'ts is more than 5 minutes away from server time',
+  'keyhash-not-allowed':
+    'keyhash is not enabled for this partner: sign the body with the x-digilocker-hmac header',
+  'stale-ts': 'ts is too far from server time (5 minutes with x-digilocker-hmac, 2 with keyhash)',
   'replayed-txn': 'txn was already used',
   'missing-txn': 'txn is required',
 };
 
-/** Names compare after normalising case, spaces and punctuation (spec, account linking). */
-export function normaliseName(name: string): string {
-  return name
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[\s.,'’\-_]+/g, '');
-}
-
-/** DOB as sent (DD-MM-YYYY, or ISO) to ISO. */
-function isoDob(input: string): string | null {
-  const dmy = /^(\d{2})[-/](\d{2})[-/](\d{4})$/.exec(input);
-  if (dmy) return `${dmy[3]}-${dmy[2]}-${dmy[1]}`;
-  return /^\d{4}-\d{2}-\d{2}$/.test(input) ? input : null;
-}
+const RATE_LIMITED = 'too many failed authentications; try again in 10 minutes';
 
 async function renditions(db: Db, certificateId: string, format: PullRequest['format']) {
   const xml = await getRendition(db, certificateId, 'xml');
   const pdf = format === 'xml' ? undefined : await getRendition(db, certificateId, 'pdf');
   return { xml, pdf };
-}
-
-async function authenticate(
-  db: Db,
-  req: PullRequest,
-  raw: Buffer,
-  hmacHeader: string | null,
-  endpoint: string,
-) {
-  return authenticatePartner(db, {
-    rawBody: raw,
-    hmacHeader,
-    keyhash: req.keyhash,
-    ts: req.ts,
-    txn: req.txn,
-    endpoint,
-  });
 }
 
 export async function handlePull(
@@ -83,42 +64,49 @@ export async function handlePull(
       outcome: `malformed: ${parsed.message}`,
     };
   const req = parsed.req;
-  const auth = await authenticate(db, req, raw, hmacHeader, `pull-${kind}`);
-  if (!auth.ok) {
-    await recordAudit(db, {
-      actorUserId: null,
-      action: `digilocker.pull-${kind}`,
-      outcome: 'denied',
-      ip,
-      detail: { reason: auth.reason, txn: req.txn },
-    });
-    return {
-      status: 401,
-      body: respond({ status: '0', ts: req.ts, txn: req.txn }),
-      outcome: AUTH_MESSAGES[auth.reason],
-    };
-  }
-
-  const notFound = (why: string): PullAnswer => ({
-    status: 200,
+  const refuse = (status: number, outcome: string): PullAnswer => ({
+    status,
     body: respond({ status: '0', ts: req.ts, txn: req.txn }),
-    outcome: why,
+    outcome,
+    ...(status === 429 ? { retryAfterSeconds: 600 } : {}),
   });
+  const failure = {
+    orgId: req.orgId,
+    ip,
+    endpoint: `pull-${kind}`,
+    txn: req.txn,
+  };
+
+  // An address that has used up its failures is refused before any key is unsealed.
+  if (await addressBlocked(db, ip)) {
+    const partnerId = await partnerIdOfOrg(db, req.orgId);
+    await recordAuthFailure(db, { ...failure, partnerId, reason: 'rate-limited' });
+    return refuse(429, RATE_LIMITED);
+  }
+  const auth = await authenticatePartner(db, {
+    rawBody: raw,
+    hmacHeader,
+    keyhash: req.keyhash,
+    orgId: req.orgId,
+    ts: req.ts,
+    txn: req.txn,
+    endpoint: `pull-${kind}`,
+  });
+  if (!auth.ok) {
+    const limited = await recordAuthFailure(db, {
+      ...failure,
+      partnerId: auth.partnerId,
+      reason: auth.reason,
+    });
+    return limited ? refuse(429, RATE_LIMITED) : refuse(401, AUTH_MESSAGES[auth.reason]);
+  }
 
   if (kind === 'doc') {
     const uri = detail(req.details, 'URI');
-    if (!uri)
-      return {
-        status: 400,
-        body: respond({ status: '0', ts: req.ts, txn: req.txn }),
-        outcome: 'malformed: URI is required',
-      };
-    const [row] = await db
-      .select({ id: certificates.id })
-      .from(certificates)
-      .where(eq(certificates.uri, uri));
-    if (!row) return notFound('unknown URI');
-    const { xml, pdf } = await renditions(db, row.id, req.format);
+    if (!uri) return refuse(400, 'malformed: URI is required');
+    const found = await findByUri(db, uri);
+    if (!found) return refuse(200, 'unknown URI');
+    const { xml, pdf } = await renditions(db, found.id, req.format);
     return {
       status: 200,
       body: pullDocResponse({ status: '1', ts: req.ts, txn: req.txn, xml, pdf }),
@@ -126,58 +114,38 @@ export async function handlePull(
     };
   }
 
-  // Pull URI: DocType + the issuer's search parameter (certificate number), checked against name
-  // and date of birth when the partner sends them.
+  // Pull URI: DocType + the issuer's search parameter (certificate number), and the holder's
+  // identity as DigiLocker sends it (UID, FullName, DOB).
   const docType = detail(req.details, 'DocType').toUpperCase();
   const number = detail(req.details, 'UDF1', 'CertificateNumber', 'CertNo', 'CERT_NO', 'number');
   if (!docType || !number)
-    return {
-      status: 400,
-      body: respond({ status: '0', ts: req.ts, txn: req.txn }),
-      outcome: 'malformed: DocType and the certificate number (UDF1) are required',
-    };
-  const conditions = [
-    eq(certificates.docType, docType),
-    eq(certificates.number, number),
-    eq(certificates.status, 'active'),
-  ];
-  if (req.orgId) conditions.push(eq(organisations.code, req.orgId));
-  const rows = await db
-    .select({ c: certificates })
-    .from(certificates)
-    .innerJoin(organisations, eq(certificates.issuerOrgId, organisations.id))
-    .where(and(...conditions))
-
-    .limit(50);
-  const fullName = detail(req.details, 'FullName', 'Name');
-  const dob = detail(req.details, 'DOB');
-  const matches = rows.filter(
-    (r) =>
-      (!fullName || normaliseName(fullName) === normaliseName(r.c.recipientName)) &&
-      (!dob || (isoDob(dob) !== null && isoDob(dob) === r.c.recipientDob)),
-  );
-  if (matches.length !== 1)
-    return notFound(
-      matches.length === 0 ? 'no matching certificate' : 'ambiguous: several issuers; send orgId',
-    );
-  const c = matches[0]!.c;
-  const { xml, pdf } = await renditions(db, c.id, req.format);
+    return refuse(400, 'malformed: DocType and the certificate number (UDF1) are required');
+  const found = await findByHolder(db, {
+    docType,
+    number,
+    fullName: detail(req.details, 'FullName', 'Name'),
+    dob: detail(req.details, 'DOB'),
+    uid: detail(req.details, 'UID'),
+  });
+  // A holder who does not match gets the same answer as an unknown number.
+  if (found === 'none') return refuse(200, 'no matching certificate');
+  if (found === 'ambiguous') return refuse(200, 'ambiguous: the same number at several issuers');
+  const { xml, pdf } = await renditions(db, found.id, req.format);
   return {
     status: 200,
     body: pullUriResponse({
       status: '1',
       ts: req.ts,
       txn: req.txn,
-      uri: c.uri,
+      uri: found.uri,
       person: {
-        name: c.recipientName,
-        dob: toDdMmYyyy(c.recipientDob),
-        gender: c.recipientGender ?? '',
-        phone: c.recipientMobile ?? '',
+        name: found.recipientName,
+        dob: toDdMmYyyy(found.recipientDob),
+        gender: found.recipientGender ?? '',
       },
       xml,
       pdf,
     }),
-    outcome: `ok ${c.uri}`,
+    outcome: `ok ${found.uri}`,
   };
 }

@@ -24,6 +24,7 @@ export function pullRoute(kind: 'uri' | 'doc') {
         'content-type': 'application/xml; charset=utf-8',
         'cache-control': 'no-store',
         'x-sanad-outcome': answer.outcome.slice(0, 200).replace(/[^\x20-\x7e]/g, '?'),
+        ...(answer.retryAfterSeconds ? { 'retry-after': String(answer.retryAfterSeconds) } : {}),
       },
     });
   };

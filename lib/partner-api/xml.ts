@@ -61,6 +61,11 @@ export function parsePullRequest(raw: Buffer, expected: PullRequest['root']): Pa
     return fail('format must be xml, pdf or both', ts, txn);
   if (!ts) return fail('ts is required', ts, txn);
   if (!txn) return fail('txn is required', ts, txn);
+  // The partner's id (spec: "the user id provided to the Digital Locker application by the
+  // issuer application"): its key is the only one a request is checked against.
+  const orgId = attr(root, 'orgId').trim();
+  if (!orgId) return fail('orgId is required', ts, txn);
+  if (orgId.length > 100) return fail('orgId has at most 100 characters', ts, txn);
   let detailsEl: Element | null = null;
   for (let c = root.firstChild; c; c = c.nextSibling)
     if (c.nodeType === 1 && (c as Element).localName === 'DocDetails') detailsEl = c as Element;
@@ -78,7 +83,7 @@ export function parsePullRequest(raw: Buffer, expected: PullRequest['root']): Pa
       ver: attr(root, 'ver'),
       ts,
       txn,
-      orgId: attr(root, 'orgId'),
+      orgId,
       keyhash: attr(root, 'keyhash') || null,
       format: formatRaw as PullRequest['format'],
       details,
@@ -93,7 +98,11 @@ export function detail(details: Record<string, string>, ...names: string[]): str
   return '';
 }
 
-export type PersonOut = { name: string; dob: string; gender: string; phone: string };
+/**
+ * The holder as the response names them: what the signed certificate XML says anyway. No phone
+ * or other contact detail leaves Sanad through this API.
+ */
+export type PersonOut = { name: string; dob: string; gender: string };
 
 export function pullUriResponse(o: {
   status: '0' | '1' | '9';
@@ -106,7 +115,7 @@ export function pullUriResponse(o: {
 }): string {
   const details =
     o.status === '1' && o.uri
-      ? `<DocDetails><IssuedTo><Persons><Person name="${escapeAttr(o.person?.name)}" dob="${escapeAttr(o.person?.dob)}" gender="${escapeAttr(o.person?.gender)}" phone="${escapeAttr(o.person?.phone)}"/></Persons></IssuedTo><URI>${escapeAttr(o.uri)}</URI>${o.pdf ? `<DocContent>${o.pdf.toString('base64')}</DocContent>` : ''}${o.xml ? `<DataContent>${o.xml.toString('base64')}</DataContent>` : ''}</DocDetails>`
+      ? `<DocDetails><IssuedTo><Persons><Person name="${escapeAttr(o.person?.name)}" dob="${escapeAttr(o.person?.dob)}" gender="${escapeAttr(o.person?.gender)}"/></Persons></IssuedTo><URI>${escapeAttr(o.uri)}</URI>${o.pdf ? `<DocContent>${o.pdf.toString('base64')}</DocContent>` : ''}${o.xml ? `<DataContent>${o.xml.toString('base64')}</DataContent>` : ''}</DocDetails>`
       : '';
   return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<PullURIResponse xmlns:ns2="http://tempuri.org/"><ResponseStatus Status="${o.status}" ts="${escapeAttr(o.ts)}" txn="${escapeAttr(o.txn)}">${o.status}</ResponseStatus>${details}</PullURIResponse>`;
 }

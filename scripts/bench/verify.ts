@@ -89,10 +89,10 @@ function combine(runs: Awaited<ReturnType<typeof load>>[]) {
   };
 }
 
-async function pullDocLatencies(uris: string[], apiKey: string): Promise<number[]> {
+async function pullDocLatencies(uris: string[], apiKey: string, orgId: string): Promise<number[]> {
   const out: number[] = [];
   for (const uri of uris) {
-    const body = `<PullDocRequest ver="1.0" ts="${new Date().toISOString()}" txn="${randomUUID()}" format="both"><DocDetails><URI>${uri}</URI></DocDetails></PullDocRequest>`;
+    const body = `<PullDocRequest ver="1.0" ts="${new Date().toISOString()}" txn="${randomUUID()}" orgId="${orgId}" format="both"><DocDetails><URI>${uri}</URI></DocDetails></PullDocRequest>`;
     const t = performance.now();
     const res = await fetch(`${BASE}/api/digilocker/pull-doc`, {
       method: 'POST',
@@ -132,7 +132,7 @@ async function main() {
       }));
       const certs = await issueCertificates(db, org!.id, inputs);
       const codes = certs.map((c) => c.verificationCode);
-      const { apiKey } = await createPartner(db, 'Benchmark client');
+      const { apiKey, orgId } = await createPartner(db, 'Benchmark client');
       await sql.end();
 
       // Warm up both pages and the API (JIT, connection pools).
@@ -165,8 +165,8 @@ async function main() {
       );
 
       const uris = certs.slice(0, 100).map((c) => c.uri);
-      const cold = await pullDocLatencies(uris, apiKey);
-      const cached = await pullDocLatencies(uris, apiKey);
+      const cold = await pullDocLatencies(uris, apiKey, orgId);
+      const cached = await pullDocLatencies(uris, apiKey, orgId);
       const ratio = verifyPage.rps / baseline.rps;
       const coldP95 = percentile(cold, 95);
       const cachedP95 = percentile(cached, 95);

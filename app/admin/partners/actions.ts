@@ -1,49 +1,68 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
 import { requirePermission } from '@/lib/auth/session';
 import { parseInput, runAction, type ActionResult } from '@/lib/http/action';
 import { getRequestContext } from '@/lib/http/request-context';
-import { createPartner, revokePartner } from '@/lib/partner-api/partners';
+import { createPartner, revokePartner, setPartnerKeyhash } from '@/lib/partner-api/partners';
+import {
+  ZCreatePartnerInput,
+  ZPartnerIdInput,
+  ZSetPartnerKeyhashInput,
+} from '@/lib/partner-api/schemas';
 
-export async function createPartnerAction(
-  input: unknown,
-): Promise<ActionResult<{ apiKey: string }>> {
-  return runAction('admin.partner.create', async () => {
-    const { user } = await requirePermission('admin.partners.manage');
-    const { name } = parseInput(
-      z.object({ name: z.string().trim().min(2, 'name').max(100, 'name') }),
-      input,
-    );
-    const { id, apiKey } = await createPartner(getDb(), name);
-    await recordAudit(getDb(), {
-      actorUserId: user.id,
-      action: 'partner.create',
-      objectType: 'partner',
-      objectId: id,
-      detail: { name },
-      ...(await getRequestContext()),
-    });
-    revalidatePath('/admin/partners');
-    return { apiKey };
+/** The audit entry of an admin's change to a partner, written after the change. */
+async function auditPartner(
+  actorUserId: string,
+  action: string,
+  id: string,
+  detail: Record<string, string>,
+) {
+  await recordAudit(getDb(), {
+    actorUserId,
+    action,
+    objectType: 'partner',
+    objectId: id,
+    detail,
+    ...(await getRequestContext()),
   });
 }
 
-export async function revokePartnerAction(id: unknown): Promise<ActionResult> {
+export async function createPartnerAction(
+  input: unknown,
+): Promise<ActionResult<{ apiKey: string; orgId: string }>> {
+  return runAction('admin.partner.create', async () => {
+    const { user } = await requirePermission('admin.partners.manage');
+    const { name } = parseInput(ZCreatePartnerInput, input);
+    const { id, orgId, apiKey } = await createPartner(getDb(), name);
+    await auditPartner(user.id, 'partner.create', id, { name, orgId });
+    revalidatePath('/admin/partners');
+    return { apiKey, orgId };
+  });
+}
+
+export async function revokePartnerAction(input: unknown): Promise<ActionResult> {
   return runAction('admin.partner.revoke', async () => {
     const { user } = await requirePermission('admin.partners.manage');
-    const partnerId = parseInput(z.uuid(), id);
-    await revokePartner(getDb(), partnerId);
-    await recordAudit(getDb(), {
-      actorUserId: user.id,
-      action: 'partner.revoke',
-      objectType: 'partner',
-      objectId: partnerId,
-      ...(await getRequestContext()),
-    });
+    const { id } = parseInput(ZPartnerIdInput, input);
+    const { name } = await revokePartner(getDb(), id);
+    await auditPartner(user.id, 'partner.revoke', id, { name });
+    revalidatePath('/admin/partners');
+    return null;
+  });
+}
+
+export async function setPartnerKeyhashAction(input: unknown): Promise<ActionResult> {
+  return runAction('admin.partner.keyhash', async () => {
+    const { user } = await requirePermission('admin.partners.manage');
+    const { id, allowed } = parseInput(ZSetPartnerKeyhashInput, input);
+    const { name, changed } = await setPartnerKeyhash(getDb(), id, allowed);
+    if (changed)
+      await auditPartner(user.id, allowed ? 'partner.keyhash.allow' : 'partner.keyhash.stop', id, {
+        name,
+      });
     revalidatePath('/admin/partners');
     return null;
   });

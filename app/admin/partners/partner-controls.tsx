@@ -1,82 +1,140 @@
 'use client';
 
-import { useErrorText } from '@/components/i18n/use-error-text';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
-import { Alert, Button, Field, inputStyles } from '@/components/ui';
+import { useRouter } from 'next/navigation';
+import { useEffect, useId, useRef, useState, useTransition, type ReactNode } from 'react';
+import { useErrorText } from '@/components/i18n/use-error-text';
+import { Alert, Button } from '@/components/ui';
 import type { ActionResult } from '@/lib/http/action';
 
-export function CreatePartnerForm({
-  create,
+type Action = (input: unknown) => Promise<ActionResult>;
+
+/**
+ * An active partner's controls. Revoking and allowing the keyhash each ask first, in the page
+ * (not a browser dialog, which a phone may block and cannot be translated), naming the partner.
+ */
+export function PartnerControls({
+  id,
+  name,
+  keyhashAllowed,
+  revoke,
+  setKeyhash,
 }: {
-  create: (i: { name: string }) => Promise<ActionResult<{ apiKey: string }>>;
+  id: string;
+  name: string;
+  keyhashAllowed: boolean;
+  revoke: Action;
+  setKeyhash: Action;
 }) {
-  const t = useTranslations();
-  const [name, setName] = useState('');
-  const [key, setKey] = useState<string | null>(null);
+  const t = useTranslations('adminPartners');
+  const router = useRouter();
+  const errorText = useErrorText();
+  const [mode, setMode] = useState<'idle' | 'revoke' | 'keyhash'>('idle');
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const errorText = useErrorText();
+
+  const run = (action: Action, input: unknown) =>
+    start(async () => {
+      setError(null);
+      const r = await action(input);
+      if (!r.ok) return setError(errorText(r.error));
+      setMode('idle');
+      router.refresh();
+    });
+  const cancel = () => {
+    setMode('idle');
+    setError(null);
+  };
+
   return (
-    <form
-      className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
-        setError(null);
-        setKey(null);
-        if (name.trim().length < 2) return setError(t('errors.name'));
-        start(async () => {
-          const r = await create({ name });
-          if (r.ok) {
-            setKey(r.data.apiKey);
-            setName('');
-          } else setError(r.error.fieldErrors?.name ? t('errors.name') : errorText(r.error));
-        });
-      }}
-    >
-      <Field id="partner-name" label={t('admin.partnerName')} error={error}>
-        <input
-          id="partner-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          className={inputStyles}
-        />
-      </Field>
-      <Button type="submit" disabled={pending}>
-        {t('admin.createPartner')}
-      </Button>
-      {key ? (
-        <Alert kind="success">
-          {t('admin.partnerCreated')}
-          <code
-            data-testid="partner-api-key"
-            className="mt-2 block break-all rounded bg-white px-2 py-1 font-mono text-slate-900"
-          >
-            {key}
-          </code>
-        </Alert>
+    <div className="space-y-2">
+      {mode === 'idle' ? (
+        <div className="flex flex-wrap gap-2">
+          {keyhashAllowed ? (
+            <Button
+              type="button"
+              variant="secondary"
+              disabled={pending}
+              onClick={() => run(setKeyhash, { id, allowed: false })}
+            >
+              {t('keyhashStop')}
+            </Button>
+          ) : (
+            <Button type="button" variant="secondary" onClick={() => setMode('keyhash')}>
+              {t('keyhashAllow')}
+            </Button>
+          )}
+          <Button type="button" variant="danger" onClick={() => setMode('revoke')}>
+            {t('revoke')}
+          </Button>
+        </div>
       ) : null}
-    </form>
+      {mode === 'revoke' ? (
+        <Confirm
+          question={t('revokeConfirm', { name })}
+          yes={t('revokeYes', { name })}
+          no={t('cancel')}
+          working={pending ? t('working') : null}
+          onYes={() => run(revoke, { id })}
+          onNo={cancel}
+        />
+      ) : null}
+      {mode === 'keyhash' ? (
+        <Confirm
+          question={t('keyhashWarning', { name })}
+          yes={t('keyhashYes', { name })}
+          no={t('cancel')}
+          working={pending ? t('working') : null}
+          onYes={() => run(setKeyhash, { id, allowed: true })}
+          onNo={cancel}
+        />
+      ) : null}
+      {error ? <Alert kind="error">{error}</Alert> : null}
+    </div>
   );
 }
 
-export function RevokePartnerButton({
-  id,
-  revoke,
+/** The question in place of the buttons; it takes the focus, and Escape is "no". */
+function Confirm({
+  question,
+  yes,
+  no,
+  working,
+  onYes,
+  onNo,
 }: {
-  id: string;
-  revoke: (id: string) => Promise<ActionResult>;
+  question: ReactNode;
+  yes: string;
+  no: string;
+  working: string | null;
+  onYes: () => void;
+  onNo: () => void;
 }) {
-  const t = useTranslations('admin');
-  const [pending, start] = useTransition();
+  const ref = useRef<HTMLDivElement>(null);
+  const questionId = useId();
+  useEffect(() => ref.current?.focus(), []);
   return (
-    <button
-      type="button"
-      disabled={pending}
-      className="text-sm text-red-700 underline"
-      onClick={() => start(async () => void (await revoke(id)))}
+    <div
+      ref={ref}
+      role="alertdialog"
+      aria-labelledby={questionId}
+      tabIndex={-1}
+      className="space-y-3 rounded-lg border border-red-200 bg-red-50 p-3 outline-none"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onNo();
+      }}
     >
-      {t('revokePartner')}
-    </button>
+      <p id={questionId} className="text-sm text-slate-900">
+        {question}
+      </p>
+      <div className="flex flex-wrap gap-2">
+        <Button type="button" variant="danger" disabled={Boolean(working)} onClick={onYes}>
+          {working ?? yes}
+        </Button>
+        <Button type="button" variant="secondary" disabled={Boolean(working)} onClick={onNo}>
+          {no}
+        </Button>
+      </div>
+    </div>
   );
 }
