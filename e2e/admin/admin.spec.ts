@@ -120,6 +120,7 @@ test('the admin blocks a person, who is signed out at once and told why they can
   // Signing in again: after the right code, they are told the account is blocked.
   await person.getByLabel('Mobile number or email').fill(mobile);
   await person.getByRole('button', { name: 'Send code' }).click();
+  await expect(person.getByLabel('6-digit code')).toBeVisible();
   const inbox = await person.context().newPage();
   await inbox.goto(`/dev/inbox?to=${mobile}`);
   const code = (await inbox.getByTestId('otp-code').first().textContent())!.trim();
