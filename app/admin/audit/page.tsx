@@ -2,11 +2,12 @@ import { getTranslations } from 'next-intl/server';
 import { Badge, EmptyState, PageTitle } from '@/components/ui';
 import { recentAuditEntries } from '@/lib/audit/queries';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { getDates } from '@/lib/i18n/page-dates';
 
 export default async function AuditPage() {
   await requirePageAccess('admin.audit.view', { next: '/admin/audit' });
   const t = await getTranslations('admin');
-  const entries = await recentAuditEntries(200);
+  const [entries, dates] = await Promise.all([recentAuditEntries(200), getDates()]);
   return (
     <div className="space-y-6">
       <PageTitle>{t('audit')}</PageTitle>
@@ -28,7 +29,7 @@ export default async function AuditPage() {
               {entries.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100">
                   <td className="whitespace-nowrap px-3 py-2">
-                    {e.at.toISOString().replace('T', ' ').slice(0, 19)}
+                    <time dateTime={e.at.toISOString()}>{dates.timestamp(e.at)}</time>
                   </td>
                   <td className="px-3 py-2">{e.actorName ?? e.actorMobile ?? '—'}</td>
                   <td className="px-3 py-2 font-mono text-xs">{e.action}</td>
