@@ -10,6 +10,8 @@ import enRecordErrors from './messages/record-errors.en.json';
 import hiRecordErrors from './messages/record-errors.hi.json';
 import enTemplate from './messages/template.en.json';
 import hiTemplate from './messages/template.hi.json';
+import enUi from './messages/ui.en.json';
+import hiUi from './messages/ui.hi.json';
 import enUpload from './messages/upload.en.json';
 import hiUpload from './messages/upload.hi.json';
 
@@ -23,6 +25,7 @@ const en = {
   ...enRecordErrors,
   ...enTemplate,
   ...enUpload,
+  ...enUi,
 };
 const hi = {
   ...hiBase,
@@ -32,6 +35,7 @@ const hi = {
   ...hiRecordErrors,
   ...hiTemplate,
   ...hiUpload,
+  ...hiUi,
 };
 
 export const LOCALES = ['en', 'hi'] as const;

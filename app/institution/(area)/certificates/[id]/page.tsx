@@ -76,8 +76,13 @@ export default async function InstitutionCertificatePage({
         <Card title={t('institution.revokeTitle')}>
           <p className="mb-3 text-sm text-slate-600">{t('institution.revokeIntro')}</p>
           {canRevoke ? (
-            <ClientMessages namespaces={['institution', 'errors']}>
-              <RevokeForm orgId={orgId} certificateId={row.id} revoke={revokeCertificateAction} />
+            <ClientMessages namespaces={['institution', 'confirm', 'errors']}>
+              <RevokeForm
+                orgId={orgId}
+                certificateId={row.id}
+                number={row.number}
+                revoke={revokeCertificateAction}
+              />
             </ClientMessages>
           ) : (
             <Alert kind="info">{t('institution.revokeNotAllowed')}</Alert>
