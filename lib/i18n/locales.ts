@@ -1,3 +1,5 @@
+import enAudit from './messages/audit.en.json';
+import hiAudit from './messages/audit.hi.json';
 import enBase from './messages/en.json';
 import hiBase from './messages/hi.json';
 import enKeys from './messages/keys.en.json';
@@ -26,6 +28,7 @@ const en = {
   ...enTemplate,
   ...enUpload,
   ...enUi,
+  ...enAudit,
 };
 const hi = {
   ...hiBase,
@@ -36,6 +39,7 @@ const hi = {
   ...hiTemplate,
   ...hiUpload,
   ...hiUi,
+  ...hiAudit,
 };
 
 export const LOCALES = ['en', 'hi'] as const;
