@@ -8,6 +8,8 @@ import enOnboarding from './messages/onboarding.en.json';
 import hiOnboarding from './messages/onboarding.hi.json';
 import enRecords from './messages/records.en.json';
 import hiRecords from './messages/records.hi.json';
+import enRegister from './messages/register.en.json';
+import hiRegister from './messages/register.hi.json';
 import enRecordErrors from './messages/record-errors.en.json';
 import hiRecordErrors from './messages/record-errors.hi.json';
 import enTemplate from './messages/template.en.json';
@@ -29,6 +31,7 @@ const en = {
   ...enUpload,
   ...enUi,
   ...enAudit,
+  ...enRegister,
 };
 const hi = {
   ...hiBase,
@@ -40,6 +43,7 @@ const hi = {
   ...hiUpload,
   ...hiUi,
   ...hiAudit,
+  ...hiRegister,
 };
 
 export const LOCALES = ['en', 'hi'] as const;

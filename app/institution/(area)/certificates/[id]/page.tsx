@@ -33,7 +33,7 @@ export default async function InstitutionCertificatePage({
   const canRevoke = grantingMemberships(user.memberships, 'certificates.revoke', orgId).length > 0;
   return (
     <div className="space-y-6">
-      <Link href="/institution" className="text-sm underline">
+      <Link href="/institution/certificates" className="text-sm underline">
         ← {t('institution.back')}
       </Link>
       <PageTitle sub={`${row.title} · ${row.recipientName}`}>{row.number}</PageTitle>
