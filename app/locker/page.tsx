@@ -5,6 +5,7 @@ import { CertificateStatusBadge } from '@/components/credentials/status-badge';
 import { listLockerCertificates } from '@/lib/credentials/queries';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
+import { getDates } from '@/lib/i18n/page-dates';
 import { getProfile } from '@/lib/identity/users';
 import { saveProfileAction } from './actions';
 import { ProfileForm } from './profile-form';
@@ -17,6 +18,7 @@ export default async function LockerPage() {
   ]);
   const t = await getTranslations('locker');
   const tc = await getTranslations();
+  const dates = await getDates();
   return (
     <div className="space-y-6" data-testid="area-locker">
       <PageTitle sub={user.mobile ? `${t('mobile')}: +91 ${user.mobile}` : undefined}>
@@ -35,7 +37,7 @@ export default async function LockerPage() {
                     <CertificateStatusBadge status={c.live} label={tc(`certStatus.${c.live}`)} />
                   </div>
                   <p className="text-sm text-slate-500">
-                    {c.number} · {c.issueDate}
+                    {c.number} · {dates.date(c.issueDate)}
                   </p>
                   <div className="mt-2 flex flex-wrap gap-3 text-sm">
                     <a className="underline" href={`/api/certificates/${c.id}/pdf`}>

@@ -1,7 +1,11 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { TimeZoneSync } from './time-zone-sync';
 
-/** A role area's frame: its own sub-navigation above the page. */
+/**
+ * A role area's frame: its own sub-navigation above the page. Areas show times, so the browser's
+ * time zone is passed on here.
+ */
 export function AreaShell({
   title,
   links,
@@ -13,6 +17,7 @@ export function AreaShell({
 }) {
   return (
     <div>
+      <TimeZoneSync />
       <div className="mb-6 flex flex-wrap items-center gap-2 border-b border-slate-200 pb-3">
         <span className="mr-2 text-xs font-semibold uppercase tracking-wider text-brand-700">
           {title}

@@ -147,16 +147,19 @@ export function SearchForm({
   label,
   button,
   defaultValue,
+  action,
   className = '',
 }: {
   name: string;
   label: string;
   button: string;
   defaultValue?: string;
+  /** Where the search goes; this page when not given. */
+  action?: string;
   className?: string;
 }) {
   return (
-    <form method="get" className={`flex max-w-lg gap-2 ${className}`}>
+    <form method="get" action={action} className={`flex max-w-lg gap-2 ${className}`}>
       <label htmlFor={name} className="sr-only">
         {label}
       </label>

@@ -7,13 +7,19 @@ import { DEMO, signIn } from '../helpers';
 // "valid"; after the issuer revokes, a reload says "revoked".
 test('QR → valid; the owner revokes; reload → revoked', async ({ page }, info) => {
   await signIn(page, DEMO.owner);
-  await page.goto('/institution?q=DSI/2026/000101');
+  await page.goto('/institution/certificates?q=DSI/2026/000101');
   await page.getByRole('link', { name: 'DSI/2026/000101' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('DSI/2026/000101');
 
   const pdfUrl = await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href');
   const pdf = await page.request.get(pdfUrl!);
   expect(pdf.headers()['content-type']).toBe('application/pdf');
+  // Saved under the certificate's number, not an id.
+  expect(pdf.headers()['content-disposition']).toBe('attachment; filename=DSI-2026-000101.pdf');
+  const xmlUrl = await page.getByRole('link', { name: 'Download signed XML' }).getAttribute('href');
+  expect((await page.request.get(xmlUrl!)).headers()['content-disposition']).toBe(
+    'attachment; filename=DSI-2026-000101.xml',
+  );
   const file = info.outputPath('certificate.pdf');
   fs.writeFileSync(file, await pdf.body());
   execFileSync('pdftoppm', ['-png', '-r', '150', '-singlefile', file, info.outputPath('page')]);
@@ -35,6 +41,12 @@ test('QR → valid; the owner revokes; reload → revoked', async ({ page }, inf
 
   await page.getByLabel('Reason for revoking').fill('Candidate was absent from the assessment');
   await page.getByRole('button', { name: 'Revoke certificate' }).click();
+  // It asks first, with the number and the reason; until then nothing has changed.
+  const dialog = page.getByRole('alertdialog', { name: 'Revoke certificate DSI/2026/000101?' });
+  await expect(dialog).toContainText('“Candidate was absent from the assessment”');
+  await phone.reload();
+  await expect(phone.getByTestId('verify-result')).toHaveAttribute('data-status', 'valid');
+  await dialog.getByRole('button', { name: 'Yes, revoke it' }).click();
   await expect(page.getByTestId('certificate-status')).toHaveAttribute('data-status', 'revoked');
 
   await phone.reload();
@@ -47,7 +59,7 @@ test("an operator cannot revoke, and another institution's certificate id is not
   page,
 }) => {
   await signIn(page, DEMO.operator);
-  await page.goto('/institution');
+  await page.goto('/institution/certificates?q=DSI/2026/000103');
   await page.getByRole('link', { name: 'DSI/2026/000103' }).click();
   await expect(page.getByText('Only the institution owner can revoke certificates.')).toBeVisible();
   const res = await page.goto('/institution/certificates/00000000-0000-4000-8000-000000000000');

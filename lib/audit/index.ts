@@ -1,9 +1,10 @@
 import { auditLog } from '@/db/schema';
 import type { DbOrTx } from '@/db/client';
+import type { AuditAction } from './actions';
 
 export type AuditEntry = {
   actorUserId: string | null;
-  action: string;
+  action: AuditAction;
   objectType?: string;
   objectId?: string;
   outcome?: 'ok' | 'denied' | 'failed';

@@ -1,7 +1,6 @@
 import 'server-only';
-import { and, desc, eq, ilike, or, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedFor, type Db } from '@/db/client';
-import { likePattern } from '@/db/like';
 import { certificates } from '@/db/schema';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import type { CurrentUser } from '@/lib/auth/session';
@@ -24,25 +23,17 @@ const listColumns = {
   docType: certificates.docType,
 };
 
+/** The issuer's latest certificates (the whole register is in register.ts). */
 export async function listIssuerCertificates(
-  scope: { issuerOrgId: string; q?: string },
+  scope: { issuerOrgId: string; limit: number },
   db: Db = getDb(),
 ) {
-  const q = scope.q?.trim();
-  const pattern = q ? likePattern(q) : null;
   const rows = await db
     .select(listColumns)
     .from(certificates)
-    .where(
-      and(
-        eq(certificates.issuerOrgId, scope.issuerOrgId),
-        pattern
-          ? or(ilike(certificates.number, pattern), ilike(certificates.recipientName, pattern))
-          : undefined,
-      ),
-    )
-    .orderBy(desc(certificates.createdAt))
-    .limit(100);
+    .where(eq(certificates.issuerOrgId, scope.issuerOrgId))
+    .orderBy(desc(certificates.createdAt), desc(certificates.number))
+    .limit(scope.limit);
   return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
 }
 
@@ -78,15 +69,23 @@ export async function listLockerCertificates(scope: { userId: string }, db: Db =
   return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
 }
 
-/** Who may download a certificate's PDF/XML: its holder, or staff of the issuing institution. */
+/**
+ * Who may download a certificate's PDF/XML: its holder, or staff of the issuing institution.
+ * Returns the number and version the download is named by.
+ */
 export async function authorizeCertificateDownload(
   user: CurrentUser,
   id: string,
   db: Db = getDb(),
-): Promise<void> {
+): Promise<{ number: string; version: number }> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such certificate');
   const [row] = await db
-    .select({ lockerUserId: certificates.lockerUserId, issuerOrgId: certificates.issuerOrgId })
+    .select({
+      lockerUserId: certificates.lockerUserId,
+      issuerOrgId: certificates.issuerOrgId,
+      number: certificates.number,
+      version: certificates.version,
+    })
     .from(certificates)
     .where(eq(certificates.id, id));
   if (!row) throw new NotFoundError('No such certificate');
@@ -96,6 +95,7 @@ export async function authorizeCertificateDownload(
     grantingMemberships(user.memberships, 'institution.view', row.issuerOrgId).length > 0 ||
     grantingMemberships(user.memberships, 'courses.view', row.issuerOrgId).length > 0;
   if (!holder && !staff) throw new ForbiddenError();
+  return { number: row.number, version: row.version };
 }
 
 /** One indexed lookup by verification code (the benchmark's baseline page uses it). */

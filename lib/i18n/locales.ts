@@ -1,5 +1,7 @@
 import enAccount from './messages/account.en.json';
 import hiAccount from './messages/account.hi.json';
+import enAudit from './messages/audit.en.json';
+import hiAudit from './messages/audit.hi.json';
 import enBase from './messages/en.json';
 import hiBase from './messages/hi.json';
 import enKeys from './messages/keys.en.json';
@@ -10,10 +12,14 @@ import enPartners from './messages/partners.en.json';
 import hiPartners from './messages/partners.hi.json';
 import enRecords from './messages/records.en.json';
 import hiRecords from './messages/records.hi.json';
+import enRegister from './messages/register.en.json';
+import hiRegister from './messages/register.hi.json';
 import enRecordErrors from './messages/record-errors.en.json';
 import hiRecordErrors from './messages/record-errors.hi.json';
 import enTemplate from './messages/template.en.json';
 import hiTemplate from './messages/template.hi.json';
+import enUi from './messages/ui.en.json';
+import hiUi from './messages/ui.hi.json';
 import enUpload from './messages/upload.en.json';
 import hiUpload from './messages/upload.hi.json';
 
@@ -29,6 +35,9 @@ const en = {
   ...enRecordErrors,
   ...enTemplate,
   ...enUpload,
+  ...enUi,
+  ...enAudit,
+  ...enRegister,
 };
 const hi = {
   ...hiBase,
@@ -40,6 +49,9 @@ const hi = {
   ...hiRecordErrors,
   ...hiTemplate,
   ...hiUpload,
+  ...hiUi,
+  ...hiAudit,
+  ...hiRegister,
 };
 
 export const LOCALES = ['en', 'hi'] as const;

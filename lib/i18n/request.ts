@@ -1,9 +1,17 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { getRequestConfig } from 'next-intl/server';
-import { CATALOGS, LOCALE_COOKIE, toLocale } from './locales';
+import { requestLocale } from './accept-language';
+import { CATALOGS, LOCALE_COOKIE } from './locales';
+import { TIME_ZONE_COOKIE, toTimeZone } from './time-zone';
 
-// No locale in the URL: the language is a cookie the switcher sets (default English).
+// No locale in the URL: the language the switcher chose (a cookie), else the browser's
+// Accept-Language, else English. Times show in the reader's zone once the browser has told it.
 export default getRequestConfig(async () => {
-  const locale = toLocale((await cookies()).get(LOCALE_COOKIE)?.value);
-  return { locale, messages: CATALOGS[locale], timeZone: 'Asia/Kolkata' };
+  const [jar, head] = await Promise.all([cookies(), headers()]);
+  const locale = requestLocale(jar.get(LOCALE_COOKIE)?.value, head.get('accept-language'));
+  return {
+    locale,
+    messages: CATALOGS[locale],
+    timeZone: toTimeZone(jar.get(TIME_ZONE_COOKIE)?.value),
+  };
 });

@@ -14,7 +14,7 @@ export {
   type AdminApplication,
   type OwnApplication,
 } from './applications';
-export { addAuthorizedPerson, listOrgPeople, type OrgPerson } from './people';
+export { addAuthorizedPerson, listOrgPeople, removeOrgPerson, type OrgPerson } from './people';
 export {
   addRegistryEntry,
   declineRegistryEntry,

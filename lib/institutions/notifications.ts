@@ -1,6 +1,6 @@
 import { createTranslator } from 'next-intl';
 import { config } from '@/lib/config';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatTimestamp } from '@/lib/i18n/format';
 import { CATALOGS, toLocale, type Locale } from '@/lib/i18n/locales';
 import type { OutboxMessage } from '@/lib/notify/outbox';
 import { AGREEMENT_VERSION, agreementPlainText } from './agreement';
@@ -65,7 +65,7 @@ export function applicationSubmittedMessages(
       t('submittedBody', {
         ...args,
         version: AGREEMENT_VERSION,
-        acceptedAt: `${formatDateTime(l, app.acceptedAt)} ${formatDateTime(l, app.acceptedAt, 'time')}`,
+        acceptedAt: formatTimestamp(l, app.acceptedAt),
       }),
       agreementPlainText(l),
     ].join('\n\n'),

@@ -1,8 +1,9 @@
 import 'server-only';
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db/client';
 import { institutionApplications, memberships, users } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
+import { NotFoundError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { normaliseEmail, normaliseMobile } from '@/lib/identity/identifiers';
 import { requireActiveInstitution } from './active';
@@ -180,5 +181,55 @@ export async function addAuthorizedPerson(
       person.locale,
     );
     return { userId: person.id, messageIds: await queueMessages(tx, messages) };
+  });
+}
+
+/**
+ * The owner removes a person from the institution: every staff role they hold there goes, while
+ * their account, their citizen role and their locker stay. It takes effect on the person's next
+ * request (roles are read fresh on each). The institution always keeps an owner.
+ */
+export async function removeOrgPerson(
+  db: Db,
+  ctx: ActorContext,
+  input: { orgId: string; userId: string },
+): Promise<{ roles: string[] }> {
+  return db.transaction(async (tx) => {
+    // One removal at a time per institution: two owners removing each other at the same moment
+    // would otherwise both see the other as the owner who stays.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`org-people:${input.orgId}`}))`);
+    const staff = await tx
+      .select({ userId: memberships.userId, role: memberships.role })
+      .from(memberships)
+      .where(and(eq(memberships.orgId, input.orgId), inArray(memberships.role, [...STAFF_ROLES])));
+    const roles = staff.filter((m) => m.userId === input.userId).map((m) => m.role);
+    if (roles.length === 0)
+      throw new NotFoundError('This person does not work for the institution');
+    const ownersAfter = staff.filter(
+      (m) => m.role === 'institution_owner' && m.userId !== input.userId,
+    );
+    if (roles.includes('institution_owner') && ownersAfter.length === 0)
+      throw conflictOn(
+        'form',
+        'lastOwner',
+        'The institution needs an owner: make someone else an owner before removing the last one',
+      );
+    await tx
+      .delete(memberships)
+      .where(
+        and(
+          eq(memberships.userId, input.userId),
+          eq(memberships.orgId, input.orgId),
+          inArray(memberships.role, [...STAFF_ROLES]),
+        ),
+      );
+    await recordAudit(tx, {
+      ...ctx,
+      action: 'institution.person.remove',
+      objectType: 'user',
+      objectId: input.userId,
+      detail: { orgId: input.orgId, roles },
+    });
+    return { roles };
   });
 }

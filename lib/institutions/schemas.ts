@@ -107,3 +107,7 @@ export type TRejectApplicationInput = z.infer<typeof ZRejectApplicationInput>;
 /** The owner adds a further authorized person to their own institution. */
 export const ZAddAuthorizedPersonInput = ZContactPerson.extend({ orgId: z.uuid() });
 export type TAddAuthorizedPersonInput = z.infer<typeof ZAddAuthorizedPersonInput>;
+
+/** The owner removes a person from the institution the page showed. */
+export const ZRemoveOrgPersonInput = z.object({ orgId: z.uuid(), userId: z.uuid() });
+export type TRemoveOrgPersonInput = z.infer<typeof ZRemoveOrgPersonInput>;

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDates } from '@/lib/i18n/page-dates';
 import type { ReactNode } from 'react';
 import type { ContactPerson } from '@/db/schema';
 import type { AdminApplication } from '@/lib/institutions';
@@ -7,8 +8,7 @@ import type { AdminApplication } from '@/lib/institutions';
 export async function ApplicationDetails({ app }: { app: AdminApplication }) {
   const t = await getTranslations('adminInstitutions');
   const tk = await getTranslations('onboarding');
-  const format = await getFormatter();
-  const when = (d: Date) => format.dateTime(d, { dateStyle: 'medium', timeStyle: 'short' });
+  const when = (await getDates()).timestamp;
   return (
     <div className="space-y-4">
       <dl className="facts">

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDates } from '@/lib/i18n/page-dates';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Badge, Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { getDb } from '@/db/client';
@@ -41,7 +42,7 @@ export default async function AdminInstitutionsPage({
   ]);
   const t = await getTranslations('adminInstitutions');
   const tk = await getTranslations('onboarding');
-  const format = await getFormatter();
+  const dates = await getDates();
   const kinds = REGISTRY_KINDS.map((k) => ({ value: k, label: tk(`kinds.${k}`) }));
   return (
     <ClientMessages namespaces={NAMESPACES}>
@@ -83,9 +84,7 @@ export default async function AdminInstitutionsPage({
                     {tk(`appStatus.${a.status}`)}
                   </Badge>
                   {a.decidedAt ? (
-                    <span className="text-slate-500">
-                      {format.dateTime(a.decidedAt, { dateStyle: 'medium' })}
-                    </span>
+                    <span className="text-slate-500">{dates.day(a.decidedAt)}</span>
                   ) : null}
                   {a.decisionReason ? (
                     <span className="w-full text-slate-600">{a.decisionReason}</span>
@@ -108,7 +107,7 @@ export default async function AdminInstitutionsPage({
                       who: [r.requesterName, r.requesterMobile, r.requesterEmail]
                         .filter(Boolean)
                         .join(' · '),
-                      date: format.dateTime(r.createdAt, { dateStyle: 'medium' }),
+                      date: dates.day(r.createdAt),
                     })}
                   </p>
                   {r.note ? <p className="mb-3 text-sm italic text-slate-700">“{r.note}”</p> : null}

@@ -1,4 +1,4 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getTimeZone, getTranslations } from 'next-intl/server';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import {
   Badge,
@@ -17,7 +17,7 @@ import {
   listKeyHolders,
   type KeyHolder,
 } from '@/lib/credentials/rotate-keys';
-import { formatDateTime } from '@/lib/i18n/format';
+import { formatTimestamp } from '@/lib/i18n/format';
 import { rotateKeysAction } from './actions';
 import { RotateKeysControl } from './rotate-keys-control';
 
@@ -37,10 +37,11 @@ export default async function AdminKeysPage({
   await requirePageAccess('admin.keys.manage', { next: '/admin/keys' });
   const { q = '', page: pageParam } = await searchParams;
   const page = Math.max(1, Math.floor(Number(pageParam)) || 1);
-  const [t, tc, locale, { holders, total }] = await Promise.all([
+  const [t, tc, locale, timeZone, { holders, total }] = await Promise.all([
     getTranslations('adminKeys'),
     getTranslations('orgStatus'),
     getLocale(),
+    getTimeZone(),
     listKeyHolders(getDb(), { query: q, page }),
   ]);
   const pages = Math.max(1, Math.ceil(total / KEY_HOLDERS_PER_PAGE));
@@ -51,7 +52,7 @@ export default async function AdminKeysPage({
     const query = params.toString();
     return query ? `/admin/keys?${query}` : '/admin/keys';
   };
-  const when = (at: Date) => `${formatDateTime(locale, at)}, ${formatDateTime(locale, at, 'time')}`;
+  const when = (at: Date) => formatTimestamp(locale, at, timeZone);
   return (
     <ClientMessages namespaces={['adminKeys', 'errors']}>
       <div className="space-y-6" data-testid="admin-keys">

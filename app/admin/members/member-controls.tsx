@@ -3,9 +3,10 @@
 import { useErrorText } from '@/components/i18n/use-error-text';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useTranslations } from 'next-intl';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Alert, Button, inputStyles } from '@/components/ui';
+import { ConfirmButton, type ConfirmTexts } from '@/components/ui/confirm-button';
 import type { ActionResult } from '@/lib/http/action';
 import { ZGrantRoleInput, type TGrantRoleInput } from '@/lib/identity/schemas';
 
@@ -16,34 +17,26 @@ function useResultText() {
   return (r: ActionResult) => (r.ok ? null : errorText(r.error));
 }
 
+/** Removes one role, once the admin has confirmed what it is and whose. */
 export function RevokeButton({
   membershipId,
   label,
+  texts,
   revoke,
 }: {
   membershipId: string;
   label: string;
+  texts: ConfirmTexts;
   revoke: (id: string) => Promise<ActionResult>;
 }) {
-  const [pending, start] = useTransition();
-  const [error, setError] = useState<string | null>(null);
   const errorText = useResultText();
   return (
-    <span className="inline-flex items-center gap-1">
-      <button
-        type="button"
-        disabled={pending}
-        className="rounded px-1 text-xs text-red-700 underline"
-        onClick={() => start(async () => setError(errorText(await revoke(membershipId))))}
-      >
-        {label}
-      </button>
-      {error ? (
-        <span role="alert" className="text-xs text-red-700">
-          {error}
-        </span>
-      ) : null}
-    </span>
+    <ConfirmButton
+      variant="inline"
+      label={label}
+      texts={texts}
+      onConfirm={async () => errorText(await revoke(membershipId))}
+    />
   );
 }
 

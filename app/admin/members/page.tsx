@@ -68,6 +68,17 @@ export default async function MembersPage({
                       <RevokeButton
                         membershipId={r.membershipId}
                         label={t('admin.remove')}
+                        texts={{
+                          title: t('confirm.removeRoleTitle', {
+                            role: [t(`roles.${r.role}` as 'roles.citizen'), r.orgName]
+                              .filter(Boolean)
+                              .join(' · '),
+                            name: u.name ?? u.mobile ?? u.email ?? '—',
+                          }),
+                          body: t('confirm.removeRoleBody'),
+                          confirm: t('confirm.removeRoleConfirm'),
+                          cancel: t('confirm.cancel'),
+                        }}
                         revoke={revokeMembershipAction}
                       />
                     </li>

@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db/client';
 import { recordAudit } from '@/lib/audit';
+import type { AuditAction } from '@/lib/audit/actions';
 import { requirePermission } from '@/lib/auth/session';
 import { parseInput, runAction, type ActionResult } from '@/lib/http/action';
 import { getRequestContext } from '@/lib/http/request-context';
@@ -16,7 +17,7 @@ import {
 /** The audit entry of an admin's change to a partner, written after the change. */
 async function auditPartner(
   actorUserId: string,
-  action: string,
+  action: AuditAction,
   id: string,
   detail: Record<string, string>,
 ) {

@@ -5,6 +5,7 @@ import { Badge, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { config } from '@/lib/config';
 import { clientIp } from '@/lib/http/client-ip';
 import { isLoopback } from '@/lib/http/loopback';
+import { getDates } from '@/lib/i18n/page-dates';
 import { devInboxMessages } from '@/lib/notify/inbox';
 
 export const dynamic = 'force-dynamic';
@@ -18,7 +19,7 @@ export default async function DevInboxPage({
   if (!config.devInboxEnabled || !isLoopback(clientIp(await headers()))) notFound();
   const { to } = await searchParams;
   const t = await getTranslations('devInbox');
-  const messages = await devInboxMessages(to);
+  const [messages, dates] = await Promise.all([devInboxMessages(to), getDates()]);
   return (
     <div>
       <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
@@ -59,9 +60,7 @@ export default async function DevInboxPage({
                   >
                     {m.status}
                   </Badge>
-                  <time dateTime={m.createdAt.toISOString()}>
-                    {m.createdAt.toISOString().replace('T', ' ').slice(0, 19)} UTC
-                  </time>
+                  <time dateTime={m.createdAt.toISOString()}>{dates.timestamp(m.createdAt)}</time>
                 </div>
                 {m.subject ? <p className="mt-2 font-medium">{m.subject}</p> : null}
                 <p className="mt-1 whitespace-pre-line text-slate-800">{m.body}</p>

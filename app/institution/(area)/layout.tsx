@@ -17,6 +17,7 @@ export default async function InstitutionLayout({ children }: { children: ReactN
       title={t('areas.institution')}
       links={[
         { href: '/institution', label: t('institution.title') },
+        { href: '/institution/certificates', label: t('certificateRegister.nav') },
         { href: '/institution/uploads', label: t('records.nav') },
         { href: '/institution/people', label: t('institutionPeople.nav') },
       ]}

@@ -1,11 +1,13 @@
 import { getTranslations } from 'next-intl/server';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { notFound, redirect } from 'next/navigation';
 import { OrgMemberships } from '@/components/layout/org-memberships';
-import { CertificateStatusBadge } from '@/components/credentials/status-badge';
+import { IssuedCertificateList } from '@/components/credentials/issued-certificate-list';
 import { Card, EmptyState, PageTitle, SearchForm } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { listIssuerCertificates } from '@/lib/credentials/queries';
+import { countRegister } from '@/lib/credentials/register';
+import { getDb } from '@/db/client';
 import { listUploads } from '@/lib/records/queries';
 import { actingInstitution } from '@/lib/institutions/acting';
 import { UploadStatusBadge } from '@/components/records/upload-status-badge';
@@ -20,10 +22,13 @@ export default async function InstitutionPage({
     next: '/institution',
   });
   const { q = '' } = await searchParams;
+  // Searching certificates is the register's job; an older link with ?q= is sent there.
+  if (q.trim()) redirect(`/institution/certificates?q=${encodeURIComponent(q.trim())}`);
   const t = await getTranslations();
   const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
-  const [certs, uploads] = await Promise.all([
-    listIssuerCertificates({ issuerOrgId: orgId, q }),
+  const [certs, total, uploads] = await Promise.all([
+    listIssuerCertificates({ issuerOrgId: orgId, limit: 5 }),
+    countRegister(getDb(), { issuerOrgId: orgId }),
     listUploads({ orgId, limit: 5 }),
   ]);
   return (
@@ -67,31 +72,27 @@ export default async function InstitutionPage({
           name="q"
           label={t('institution.search')}
           button={t('institution.searchButton')}
-          defaultValue={q}
+          action="/institution/certificates"
           className="mb-4"
         />
+        {certs.length > 0 ? (
+          <h3 className="text-sm font-medium text-slate-600">{t('certificateRegister.latest')}</h3>
+        ) : null}
         {certs.length === 0 ? (
           <EmptyState>{t('institution.certificatesEmpty')}</EmptyState>
         ) : (
-          <ul className="divide-y divide-slate-100">
-            {certs.map((c) => (
-              <li key={c.id} className="flex flex-wrap items-center gap-x-4 gap-y-1 py-3">
-                <Link
-                  href={`/institution/certificates/${c.id}`}
-                  className="font-mono text-sm font-medium text-brand-700 underline"
-                >
-                  {c.number}
-                </Link>
-                <span className="flex-1">{c.recipientName}</span>
-                <span className="text-sm text-slate-500">
-                  {c.title}
-                  {c.version > 1 ? ` · v${c.version}` : ''}
-                </span>
-                <CertificateStatusBadge status={c.live} label={t(`certStatus.${c.live}`)} />
-              </li>
-            ))}
-          </ul>
+          <IssuedCertificateList
+            items={certs}
+            statusLabel={(live) => t(`certStatus.${live}` as 'certStatus.valid')}
+          />
         )}
+        {total > 0 ? (
+          <div className="mt-4">
+            <ButtonLink href="/institution/certificates" variant="secondary">
+              {t('certificateRegister.seeAll', { total: total })}
+            </ButtonLink>
+          </div>
+        ) : null}
       </Card>
     </div>
   );

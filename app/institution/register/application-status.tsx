@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDates } from '@/lib/i18n/page-dates';
 import Link from 'next/link';
 import { Badge, Card } from '@/components/ui';
 import type { OwnApplication } from '@/lib/institutions';
@@ -8,7 +9,7 @@ const TONE = { pending: 'amber', approved: 'green', rejected: 'red' } as const;
 /** The applicant's own applications and where each stands (seed 000 §2.4 vii). */
 export async function ApplicationStatus({ apps }: { apps: OwnApplication[] }) {
   const t = await getTranslations('onboarding');
-  const format = await getFormatter();
+  const dates = await getDates();
   return (
     <Card title={t('yourApplications')}>
       <ul className="divide-y divide-slate-100" data-testid="own-applications">
@@ -19,7 +20,7 @@ export async function ApplicationStatus({ apps }: { apps: OwnApplication[] }) {
               <Badge tone={TONE[a.status]}>{t(`appStatus.${a.status}`)}</Badge>
             </div>
             <p className="text-sm text-slate-500">
-              {t('submittedOn', { date: format.dateTime(a.createdAt, { dateStyle: 'medium' }) })}
+              {t('submittedOn', { date: dates.day(a.createdAt) })}
             </p>
             <p className="text-sm text-slate-700">{t(`appStatusBody.${a.status}`)}</p>
             {a.status === 'rejected' && a.decisionReason ? (

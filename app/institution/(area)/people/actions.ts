@@ -5,8 +5,8 @@ import { getDb } from '@/db/client';
 import { requirePermission } from '@/lib/auth/session';
 import { parseInput, runAction, type ActionResult } from '@/lib/http/action';
 import { getRequestContext } from '@/lib/http/request-context';
-import { addAuthorizedPerson } from '@/lib/institutions';
-import { ZAddAuthorizedPersonInput } from '@/lib/institutions/schemas';
+import { addAuthorizedPerson, removeOrgPerson } from '@/lib/institutions';
+import { ZAddAuthorizedPersonInput, ZRemoveOrgPersonInput } from '@/lib/institutions/schemas';
 import { deliverOutboxMessage } from '@/lib/jobs/definitions';
 import { enqueueSoon } from '@/lib/jobs/enqueue';
 
@@ -21,6 +21,18 @@ export async function addAuthorizedPersonAction(input: unknown): Promise<ActionR
     await Promise.all(
       messageIds.map((messageId) => enqueueSoon(deliverOutboxMessage, { messageId })),
     );
+    revalidatePath('/institution/people');
+    return null;
+  });
+}
+
+/** The owner removes a person (their staff roles there) from the institution. */
+export async function removeOrgPersonAction(input: unknown): Promise<ActionResult> {
+  return runAction('institution.people.remove', async () => {
+    const v = parseInput(ZRemoveOrgPersonInput, input);
+    // Checked within the institution the page showed: an owner elsewhere is refused.
+    const { user } = await requirePermission('institution.members.manage', v.orgId);
+    await removeOrgPerson(getDb(), { actorUserId: user.id, ...(await getRequestContext()) }, v);
     revalidatePath('/institution/people');
     return null;
   });

@@ -1,4 +1,5 @@
-import { getFormatter, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { getDates } from '@/lib/i18n/page-dates';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { UploadStatusBadge } from '@/components/records/upload-status-badge';
@@ -13,7 +14,7 @@ export default async function UploadsPage() {
   });
   const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
   const t = await getTranslations('records');
-  const format = await getFormatter();
+  const dates = await getDates();
   const uploads = await listUploads({ orgId });
   return (
     <div className="space-y-6">
@@ -46,7 +47,7 @@ export default async function UploadsPage() {
                   })}
                 </span>
                 <span className="ml-auto text-xs text-slate-500">
-                  {format.dateTime(u.createdAt, { dateStyle: 'medium', timeStyle: 'short' })}
+                  {dates.timestamp(u.createdAt)}
                   {u.uploadedByName ? ` · ${u.uploadedByName}` : ''}
                 </span>
               </li>

@@ -33,7 +33,7 @@ export default async function InstitutionCertificatePage({
   const canRevoke = grantingMemberships(user.memberships, 'certificates.revoke', orgId).length > 0;
   return (
     <div className="space-y-6">
-      <Link href="/institution" className="text-sm underline">
+      <Link href="/institution/certificates" className="text-sm underline">
         ← {t('institution.back')}
       </Link>
       <PageTitle sub={`${row.title} · ${row.recipientName}`}>{row.number}</PageTitle>
@@ -76,8 +76,13 @@ export default async function InstitutionCertificatePage({
         <Card title={t('institution.revokeTitle')}>
           <p className="mb-3 text-sm text-slate-600">{t('institution.revokeIntro')}</p>
           {canRevoke ? (
-            <ClientMessages namespaces={['institution', 'errors']}>
-              <RevokeForm orgId={orgId} certificateId={row.id} revoke={revokeCertificateAction} />
+            <ClientMessages namespaces={['institution', 'confirm', 'errors']}>
+              <RevokeForm
+                orgId={orgId}
+                certificateId={row.id}
+                number={row.number}
+                revoke={revokeCertificateAction}
+              />
             </ClientMessages>
           ) : (
             <Alert kind="info">{t('institution.revokeNotAllowed')}</Alert>

@@ -3,24 +3,27 @@
 import { useErrorText } from '@/components/i18n/use-error-text';
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useState } from 'react';
 import { Button, Field, inputStyles } from '@/components/ui';
+import { ConfirmDialog } from '@/components/ui/confirm-button';
 import type { ActionResult } from '@/lib/http/action';
 
 export function RevokeForm({
   orgId,
   certificateId,
+  number,
   revoke,
 }: {
   orgId: string;
   certificateId: string;
+  number: string;
   revoke: (i: unknown) => Promise<ActionResult>;
 }) {
   const t = useTranslations();
   const router = useRouter();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [pending, start] = useTransition();
+  const [confirming, setConfirming] = useState(false);
   const errorText = useErrorText();
   return (
     <form
@@ -29,13 +32,7 @@ export function RevokeForm({
         e.preventDefault();
         if (reason.trim().length < 5) return setError(t('institution.reasonRequired'));
         setError(null);
-        start(async () => {
-          const r = await revoke({ orgId, certificateId, reason });
-          if (r.ok) return router.refresh();
-          setError(
-            r.error.fieldErrors?.reason ? t('institution.reasonRequired') : errorText(r.error),
-          );
-        });
+        setConfirming(true);
       }}
     >
       <Field id="reason" label={t('institution.revokeReason')} error={error}>
@@ -48,9 +45,31 @@ export function RevokeForm({
           aria-invalid={Boolean(error)}
         />
       </Field>
-      <Button type="submit" variant="danger" disabled={pending}>
+      <Button type="submit" variant="danger">
         {t('institution.revokeButton')}
       </Button>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        texts={{
+          title: t('confirm.revokeTitle', { number }),
+          body: t('confirm.revokeBody', { reason: reason.trim() }),
+          confirm: t('confirm.revokeConfirm'),
+          cancel: t('confirm.cancel'),
+        }}
+        onConfirm={async () => {
+          const r = await revoke({ orgId, certificateId, reason });
+          if (r.ok) {
+            router.refresh();
+            return null;
+          }
+          if (r.error.fieldErrors?.reason) {
+            setError(t('institution.reasonRequired'));
+            return t('institution.reasonRequired');
+          }
+          return errorText(r.error);
+        }}
+      />
     </form>
   );
 }

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { getDates } from '@/lib/i18n/page-dates';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/i18n/client-messages';
@@ -38,6 +39,7 @@ export default async function UploadPage({
   const t = await getTranslations('records');
   const te = await getTranslations('recordErrors');
   const format = await getFormatter();
+  const dates = await getDates();
   const filter = toRowFilter(sp.filter);
   const page = Math.max(1, Number(sp.page) || 1);
   const rows =
@@ -60,7 +62,7 @@ export default async function UploadPage({
       </Link>
       <PageTitle
         sub={t('uploadedAt', {
-          when: format.dateTime(upload.createdAt, { dateStyle: 'medium', timeStyle: 'short' }),
+          when: dates.timestamp(upload.createdAt),
           size: format.number(upload.sizeBytes / 1024, { maximumFractionDigits: 1 }),
         })}
       >
