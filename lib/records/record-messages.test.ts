@@ -19,6 +19,9 @@ const FILE_CODES = [
   'missingHeaders',
   'blankHeader',
   'noRows',
+  'tooManyColumns',
+  'cellTooLong',
+  'rowTooLong',
 ];
 const VALUES = {
   column: 'DOB',

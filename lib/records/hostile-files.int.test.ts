@@ -1,0 +1,134 @@
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable } from 'node:stream';
+import { eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordUploads, users } from '@/db/schema';
+import { createIssuer } from '@/tests/fixtures';
+import { testDb, uniqueMobile } from '@/tests/helpers';
+import { receiveUpload } from './intake';
+import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits';
+import { validateUpload } from './validate-upload';
+
+// Hostile award files are refused as a whole with the reason, nothing of them is stored, and
+// validating one keeps the worker's memory bounded. The big files are validated in a child
+// process started the way the worker is, whose peak resident memory (VmHWM) is the measure: a
+// high-water mark, so no sampling can miss the peak.
+
+const { db, sql: pool } = testDb();
+let tmp: string;
+let org: { id: string };
+let operatorId: string;
+
+const HEADER = 'OPERATION,CERT_NO,ACADEMIC_COURSE_ID,COURSE_NAME,REGN_NO,RROLL,CNAME,DOB,GENDER\n';
+const row = (i: number) => `ADD,H-${i},X,Course,R${i},RR${i},Name ${i},14-08-2004,F\n`;
+/** The worker's budget while validating any file (resident memory, MB). */
+const PEAK_MB = 400;
+
+/** Writes a file of about `mb` MB: `head`, then rows up to the size, then `tail`. */
+function writeFile(name: string, head: string, mb: number, tail = ''): string {
+  const file = path.join(tmp, name);
+  const fd = fs.openSync(file, 'w');
+  fs.writeSync(fd, head);
+  let block = '';
+  for (let i = 0; i < 20_000; i++) block += row(i);
+  for (let size = head.length; size < mb * 1048576 - block.length; size += block.length)
+    fs.writeSync(fd, block);
+  fs.writeSync(fd, tail);
+  fs.closeSync(fd);
+  return file;
+}
+
+type ChildReport = {
+  status: string;
+  failure: { code: string; values?: Record<string, unknown> } | null;
+  uploadId: string;
+  after: { peak: number };
+};
+
+/** Receives and validates the file in a worker-like child process (scripts/bench/validate-work.ts). */
+function validateInChild(file: string): Promise<ChildReport> {
+  return new Promise((resolve, reject) => {
+    const child = fork('scripts/bench/validate-work.ts', [file, org.id, operatorId], {
+      execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    let report: ChildReport | null = null;
+    child.on('message', (m) => (report = m as ChildReport));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      report ? resolve(report) : reject(new Error(`the child exited with ${code}`)),
+    );
+  });
+}
+
+async function storedRows(uploadId: string): Promise<number> {
+  const [r] = (await db.execute(
+    sql`select count(*)::int as n from record_rows where upload_id = ${uploadId}`,
+  )) as unknown as { n: number }[];
+  return r!.n;
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-hostile-'));
+  process.env.STORAGE_DIR = tmp;
+  org = await createIssuer(db, 'Hostile Files Institute');
+  const [u] = await db
+    .insert(users)
+    .values({ name: 'Operator', mobile: uniqueMobile() })
+    .returning();
+  operatorId = u!.id;
+});
+
+afterAll(async () => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+  await pool.end();
+});
+
+describe('hostile award files', () => {
+  it('refuses a 50 MB file with a quote never closed, within the memory budget', async () => {
+    const head = `${HEADER}${row(1)}${row(2)}ADD,H-3,X,"Course,R3,RR3,Name,14-08-2004,F\n`;
+    const report = await validateInChild(writeFile('unclosed.csv', head, 50));
+    expect(report.status).toBe('failed');
+    expect(report.failure).toEqual({ code: 'unclosedQuote', values: { row: 4 } });
+    expect(report.after.peak).toBeLessThan(PEAK_MB);
+    expect(await storedRows(report.uploadId)).toBe(0);
+  });
+
+  it('refuses a file with one huge cell, within the memory budget', async () => {
+    const file = path.join(tmp, 'huge-cell.csv');
+    const fd = fs.openSync(file, 'w');
+    fs.writeSync(fd, `${HEADER}${row(1)}ADD,H-2,X,Course,R2,RR2,"`);
+    const mb = 'y'.repeat(1048576);
+    for (let i = 0; i < 40; i++) fs.writeSync(fd, mb);
+    fs.writeSync(fd, `",14-08-2004,F\n${row(3)}`);
+    fs.closeSync(fd);
+    const report = await validateInChild(file);
+    expect(report.status).toBe('failed');
+    expect(report.failure).toEqual({
+      code: 'cellTooLong',
+      values: { row: 3, column: 'CNAME', max: MAX_CELL_CHARS },
+    });
+    expect(report.after.peak).toBeLessThan(PEAK_MB);
+    expect(await storedRows(report.uploadId)).toBe(0);
+  });
+
+  it('refuses a row of 100,000 columns and stores none of it', async () => {
+    const wide = `${HEADER.trim()}\n${row(1).trim()},${Array(100_000).fill('v').join(',')}\n`;
+    const { id } = await receiveUpload(db, {
+      orgId: org.id,
+      userId: operatorId,
+      fileName: 'wide.csv',
+      body: Readable.from([Buffer.from(wide)]),
+    });
+    expect(await validateUpload(db, id)).toBe('failed');
+    const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+    expect(u!.failure).toEqual({
+      code: 'tooManyColumns',
+      values: { row: 2, found: 100_009, max: MAX_COLUMNS },
+    });
+    expect(await storedRows(id)).toBe(0);
+  });
+});
