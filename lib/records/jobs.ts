@@ -3,18 +3,34 @@ import { z } from 'zod';
 import { and, inArray, lt, sql } from 'drizzle-orm';
 import { recordUploads } from '@/db/schema';
 import { defineJob } from '@/lib/jobs/define';
-import { enqueueSoon } from '@/lib/jobs/enqueue';
+import { config } from '@/lib/config';
+import { enqueue, enqueueSoon } from '@/lib/jobs/enqueue';
 import { runPublish } from './publish';
-import { validateUpload } from './validate-upload';
+import { nextWaitingUpload, validateUpload, type ValidationStatus } from './validate-upload';
 
-/** Validates one received upload; a rerun replaces its rows. */
+/**
+ * Validates one received upload; a rerun replaces its rows. Each worker process validates up to
+ * `RECORDS_VALIDATION_SLOTS` files at a time, one per institution (see `validateUpload`): the
+ * job of an upload whose institution has one in progress ends at once, leaving the slot to other
+ * institutions, and the validation in progress wakes the institution's next upload when it ends.
+ * The sweep catches an upload whose wake-up is lost.
+ */
 export const validateUploadJob = defineJob({
   name: 'records.validate',
   schema: z.object({ uploadId: z.uuid() }),
   retryLimit: 2,
+  slots: () => config.recordsValidationSlots,
   async handler({ uploadId }, { db, log }) {
-    const status = await validateUpload(db, uploadId);
-    log(`upload ${uploadId}: ${status}`);
+    let status: ValidationStatus | 'error' = 'error';
+    try {
+      status = await validateUpload(db, uploadId);
+      log(`upload ${uploadId}: ${status}`);
+    } finally {
+      if (status !== 'busy') {
+        const next = await nextWaitingUpload(db, uploadId);
+        if (next) await enqueueSoon(validateUploadJob, { uploadId: next });
+      }
+    }
   },
 });
 
@@ -31,7 +47,8 @@ export const publishUploadJob = defineJob({
 
 /**
  * Every minute: uploads whose wake-up was lost or whose worker died part-way (still received,
- * validating or publishing after two minutes) are started again; both jobs are idempotent.
+ * validating or publishing after two minutes) are started again; both jobs are idempotent. A
+ * validation goes through the queue, so that it takes a slot like any other.
  */
 export const sweepUploadsJob = defineJob({
   name: 'records.sweep',
@@ -54,7 +71,7 @@ export const sweepUploadsJob = defineJob({
       .limit(20);
     for (const u of stale) {
       if (u.status === 'publishing') await runPublish(db, u.id);
-      else await validateUpload(db, u.id);
+      else await enqueue(validateUploadJob, { uploadId: u.id });
     }
   },
 });
