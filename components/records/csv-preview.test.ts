@@ -98,6 +98,22 @@ describe('CSV preview', () => {
     expect(maskAadhaar('')).toBe('');
   });
 
+  it('masks an Aadhaar number in any other column, and reads names without invisible marks', () => {
+    const p = preview(
+      csv(
+        HEADER.join(','),
+        row(1, { HOSTEL: 'Room 2341 2341 2346', CNAME: 'As\u200Bha \u202EShar' }),
+      ),
+      { check: serverRowCheck() },
+    );
+    expect(p.sample[0]![HEADER.indexOf('HOSTEL')]).toBe('Room XXXX XXXX 2346');
+    expect(p.sample[0]![HEADER.indexOf('CNAME')]).toBe('Asha Shar');
+    expect(p.listed[0]!.issues).toEqual([
+      { column: 'HOSTEL', value: 'Room XXXX XXXX 2346', code: 'aadhaarElsewhere' },
+    ]);
+    expect(JSON.stringify(p)).not.toMatch(/2341 2341/);
+  });
+
   it('blocks missing, duplicated and blank headers like the server', () => {
     const p = preview(csv('CERT_NO,CNAME,cname,', 'A,B,C,D'));
     expect(p.blocking.map((b) => b.code)).toEqual([

@@ -1,4 +1,6 @@
 import Papa from 'papaparse';
+import { stripInvisible } from '@/lib/text/visible';
+import { maskAadhaarLike } from '@/lib/records/aadhaar-text';
 import { rowOverLimit } from '@/lib/records/csv-chunks';
 import { detectDelimiter } from '@/lib/records/delimiter';
 import { MAX_ROW_CHARS } from '@/lib/records/limits';
@@ -142,7 +144,9 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
     }
     rows += 1;
     if (sample.length < SAMPLE_ROWS)
-      sample.push(cells.map((c, i) => (secret.includes(i) ? maskAadhaar(c) : c)));
+      sample.push(
+        cells.map((c, i) => (secret.includes(i) ? maskAadhaar(c) : (maskAadhaarLike(c) ?? c))),
+      );
     // Row checks only make sense under a usable header, and the server stops at maxRows.
     if (!headerOk || rows > maxRows) return;
     const { certNo, errors } = check(cells, header);
@@ -173,7 +177,8 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
     addText(piece: string) {
       if (!piece || failure) return;
       if (piece.includes('\uFFFD')) unreadable = true;
-      const text = piece.replace(/\r?\n$/, '');
+      // As on the server (read-csv.ts): names are read without invisible characters.
+      const text = stripInvisible(piece).replace(/\r?\n$/, '');
       if (text === '') {
         nextRowNo += 1; // a lone blank line
         return;

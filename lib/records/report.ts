@@ -4,15 +4,17 @@ import type { Db } from '@/db/client';
 import type { RowError } from '@/db/schema';
 import { ConflictError } from '@/lib/errors';
 import { CATALOGS, toLocale } from '@/lib/i18n/locales';
-import { canonicalHeader } from './columns';
+import { maskAadhaarLike, maskedAadhaar } from './aadhaar-text';
+import { canonicalHeader, isReportColumn, REPORT_COLUMNS } from './columns';
 import { toCsv } from './export-csv';
 import { getUpload, rowResults } from './queries';
 import { readCsv } from './read-csv';
 import { isAadhaarHeader } from './validate-row';
 
 // The validation report (issue 4, item 4): the file as uploaded, each row with its result and
-// every reason, to fix in a spreadsheet and upload again. Aadhaar numbers are masked and every
-// cell is neutralised against formula injection (export-csv.ts).
+// every reason, to fix in a spreadsheet and upload again as it is: the added columns
+// (REPORT_COLUMNS) are passed over by the validation, and so is the apostrophe that neutralises
+// a cell against formula injection (export-csv.ts). Aadhaar numbers are masked.
 
 export function rowErrorText(
   t: (key: string, values?: Record<string, string | number>) => string,
@@ -43,26 +45,41 @@ export async function buildReportCsv(
   const t = recordErrorTranslator(opts.locale);
   const labels =
     toLocale(opts.locale) === 'hi'
-      ? { row: 'पंक्ति', result: 'परिणाम', errors: 'त्रुटियाँ', ok: 'स्वीकृत', bad: 'अस्वीकृत' }
-      : { row: 'ROW', result: 'RESULT', errors: 'ERRORS', ok: 'accepted', bad: 'rejected' };
+      ? { ok: 'स्वीकृत', bad: 'अस्वीकृत' }
+      : { ok: 'accepted', bad: 'rejected' };
   const out: string[][] = [];
   let aadhaarAt: number[] = [];
+  // The file's own columns; a report uploaded again loses the columns its report added, and
+  // gets them anew.
+  let kept: number[] = [];
   await readCsv(upload.fileKey, {
     maxRows: Number.MAX_SAFE_INTEGER,
     onHeader(cells) {
-      aadhaarAt = cells.flatMap((c, i) => (isAadhaarHeader(canonicalHeader(c)) ? [i] : []));
-      out.push([labels.row, ...cells, labels.result, labels.errors]);
+      const canonical = cells.map(canonicalHeader);
+      kept = cells.flatMap((_, i) => (isReportColumn(canonical[i]!) ? [] : [i]));
+      aadhaarAt = kept.filter((i) => isAadhaarHeader(canonical[i]!));
+      out.push([
+        REPORT_COLUMNS.row,
+        ...kept.map((i) => cells[i]!),
+        REPORT_COLUMNS.result,
+        REPORT_COLUMNS.errors,
+      ]);
       return null;
     },
     onBatch(batch) {
       for (const { rowNo, cells } of batch) {
         const r = results.get(rowNo);
         if (opts.onlyErrors && r?.outcome !== 'rejected') continue;
-        const shown = [...cells];
-        for (const i of aadhaarAt) {
-          const digits = (shown[i] ?? '').replace(/\D/g, '');
-          if (digits) shown[i] = `XXXX XXXX ${digits.slice(-4)}`;
-        }
+        // Aadhaar numbers only masked: in their column, and anywhere else (where they made the
+        // row refused).
+        const shown = kept.map((i) => {
+          const cell = cells[i] ?? '';
+          if (aadhaarAt.includes(i)) {
+            const digits = cell.replace(/\D/g, '');
+            return digits ? maskedAadhaar(digits) : cell;
+          }
+          return maskAadhaarLike(cell) ?? cell;
+        });
         out.push([
           String(rowNo),
           ...shown,
