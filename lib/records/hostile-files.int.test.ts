@@ -5,11 +5,14 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordUploads, users } from '@/db/schema';
+import { certificates, organisations, recordUploads, users } from '@/db/schema';
+import { ensureIssuerKeys } from '@/lib/credentials/keys';
+import { recordSignatureValid } from '@/lib/credentials/verify-record';
 import { createIssuer } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { receiveUpload } from './intake';
 import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits';
+import { requestPublish, runPublish } from './publish';
 import { validateUpload } from './validate-upload';
 
 // Hostile award files are refused as a whole with the reason, nothing of them is stored, and
@@ -113,6 +116,61 @@ describe('hostile award files', () => {
     });
     expect(report.after.peak).toBeLessThan(PEAK_MB);
     expect(await storedRows(report.uploadId)).toBe(0);
+  });
+
+  it('refuses a row with an Aadhaar number outside AADHAAR_NO and stores it only masked', async () => {
+    const file =
+      `${HEADER.trim()},REMARKS\n` +
+      `ADD,2341 2341 2346,X,Course,R1,RR1,Name,14-08-2004,F,\n` +
+      `ADD,H-2,X,Course,R2,RR2,Asha 234123412346,14-08-2004,F,\n` +
+      `ADD,H-3,X,Course,R3,RR3,Name,14-08-2004,F,UID 2341-2341-2346\n`;
+    const { id } = await receiveUpload(db, {
+      orgId: org.id,
+      userId: operatorId,
+      fileName: 'slips.csv',
+      body: Readable.from([Buffer.from(file)]),
+    });
+    expect(await validateUpload(db, id)).toBe('validated');
+    const rows = (await db.execute(
+      sql`select row_to_json(r)::text as json from record_rows r where upload_id = ${id} order by row_no`,
+    )) as unknown as { json: string }[];
+    const stored = rows.map((r) => JSON.parse(r.json) as Record<string, unknown>);
+    expect(stored.map((r) => [r.outcome, (r.errors as { code: string }[])[0]?.code])).toEqual([
+      ['rejected', 'aadhaarElsewhere'],
+      ['rejected', 'aadhaarElsewhere'],
+      ['rejected', 'aadhaarElsewhere'],
+    ]);
+    expect(stored[0]!.cert_no).toBe('XXXX XXXX 2346');
+    expect(stored[1]!.recipient_name).toBe('Asha XXXX XXXX 2346');
+    expect(rows.map((r) => r.json).join('\n')).not.toMatch(/2341\D?2341/);
+  });
+
+  it('removes bidi and zero-width characters from names and the file name before storing and signing', async () => {
+    await ensureIssuerKeys(db, org.id);
+    const file = `${HEADER}ADD,H-BIDI,X,Course\u200B Name,R1,RR1,\u202EAs\u200Dha \u2066Sharma\u2069,14-08-2004,F\n`;
+    const { id } = await receiveUpload(db, {
+      orgId: org.id,
+      userId: operatorId,
+      fileName: 'awards\u202Evsc.csv',
+      body: Readable.from([Buffer.from(file)]),
+    });
+    expect(await validateUpload(db, id)).toBe('validated');
+    await requestPublish(db, {
+      orgId: org.id,
+      uploadId: id,
+      actorUserId: operatorId,
+      templateKey: 'classic',
+    });
+    expect(await runPublish(db, id)).toBe('published');
+    const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+    expect(u!.fileName).toBe('awardsvsc.csv');
+    const [c] = await db.select().from(certificates).where(eq(certificates.sourceUploadId, id));
+    expect(c!.recipientName).toBe('Asha Sharma');
+    expect(c!.title + JSON.stringify(c!.data)).not.toMatch(
+      /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/,
+    );
+    const [issuer] = await db.select().from(organisations).where(eq(organisations.id, org.id));
+    expect(await recordSignatureValid(db, c!, issuer!.code)).toBe(true);
   });
 
   it('refuses a row of 100,000 columns and stores none of it', async () => {
