@@ -491,7 +491,10 @@ describe('publishing and linking', () => {
     expect(await publish(id)).toBe('publish_failed');
     const stopped = await uploaded(id);
     expect(stopped.publishedRows).toBe(2000);
-    expect(stopped.publishError).toMatch(/rows 2,002.2,501/);
+    expect(stopped.publishFailure).toEqual({
+      code: 'issuedMeanwhile',
+      at: { from: 2002, to: 2501, published: 2000 },
+    });
     await db.delete(certificates).where(eq(certificates.id, blocker.id));
     expect(await publish(id)).toBe('published');
     expect(await runPublish(db, id)).toBe('skipped');
@@ -590,6 +593,8 @@ describe('publishing in bulk', () => {
     const sms = await accountSms(mobiles);
     expect(mobiles.length).toBeGreaterThan(1000);
     expect(sms.map((m) => m.to).sort()).toEqual([...mobiles].sort());
+    // The summary counts exactly those.
+    expect(u).toMatchObject({ issuedCount: 2300, signInSmsCount: sms.length });
     // One bulk message per chunk, not one row per account.
     expect(new Set(sms.map((m) => m.message.id)).size).toBeLessThan(10);
     // Status-list positions: one each, in row order, right after the issuer's previous ones.

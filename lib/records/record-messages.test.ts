@@ -47,6 +47,33 @@ describe.each(LOCALES)('%s catalog', (locale) => {
     if (locale === 'hi') expect(text).toMatch(/[\u0900-\u097F]/);
   });
 
+  it.each([
+    'notActive',
+    'changedMeanwhile',
+    'issuedMeanwhile',
+    'institutionInactive',
+    'noDesign',
+    'unexpected',
+    'earlier',
+    'stoppedAt',
+  ])('says why a publish stopped: %s', (code) => {
+    const tr = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'records' });
+    const text = tr(
+      `publishFailure.${code}` as never,
+      {
+        row: 12,
+        certNo: 'DSI/1',
+        ref: 'AB12',
+        detail: 'x',
+        from: 2002,
+        to: 4001,
+        published: 2000,
+      } as never,
+    );
+    expect(text).not.toMatch(/[{}]/);
+    if (locale === 'hi') expect(text).toMatch(/[\u0900-\u097F]/);
+  });
+
   it('documents every column, kind and subject column on the template page', () => {
     for (const c of COLUMNS) {
       expect(tt.has(`columns.${c.name}` as never), c.name).toBe(true);
