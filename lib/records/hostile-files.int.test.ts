@@ -1,4 +1,3 @@
-import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { certificates, organisations, recordUploads, users } from '@/db/schema';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { recordSignatureValid } from '@/lib/credentials/verify-record';
+import {
+  HOSTILE_HEADER,
+  runWorkChild,
+  writeHugeCellFile,
+  writeUnclosedQuoteFile,
+  writeWideRowFile,
+} from '@/scripts/bench/hostile-files';
 import { createIssuer } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { receiveUpload } from './intake';
@@ -25,47 +31,11 @@ let tmp: string;
 let org: { id: string };
 let operatorId: string;
 
-const HEADER = 'OPERATION,CERT_NO,ACADEMIC_COURSE_ID,COURSE_NAME,REGN_NO,RROLL,CNAME,DOB,GENDER\n';
-const row = (i: number) => `ADD,H-${i},X,Course,R${i},RR${i},Name ${i},14-08-2004,F\n`;
+const HEADER = HOSTILE_HEADER;
 /** The worker's budget while validating any file (resident memory, MB). */
 const PEAK_MB = 400;
 
-/** Writes a file of about `mb` MB: `head`, then rows up to the size, then `tail`. */
-function writeFile(name: string, head: string, mb: number, tail = ''): string {
-  const file = path.join(tmp, name);
-  const fd = fs.openSync(file, 'w');
-  fs.writeSync(fd, head);
-  let block = '';
-  for (let i = 0; i < 20_000; i++) block += row(i);
-  for (let size = head.length; size < mb * 1048576 - block.length; size += block.length)
-    fs.writeSync(fd, block);
-  fs.writeSync(fd, tail);
-  fs.closeSync(fd);
-  return file;
-}
-
-type ChildReport = {
-  status: string;
-  failure: { code: string; values?: Record<string, unknown> } | null;
-  uploadId: string;
-  after: { peak: number };
-};
-
-/** Receives and validates the file in a worker-like child process (scripts/bench/validate-work.ts). */
-function validateInChild(file: string): Promise<ChildReport> {
-  return new Promise((resolve, reject) => {
-    const child = fork('scripts/bench/validate-work.ts', [file, org.id, operatorId], {
-      execArgv: ['--import', 'tsx', '--import', './scripts/hooks/register.mjs'],
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    });
-    let report: ChildReport | null = null;
-    child.on('message', (m) => (report = m as ChildReport));
-    child.on('error', reject);
-    child.on('exit', (code) =>
-      report ? resolve(report) : reject(new Error(`the child exited with ${code}`)),
-    );
-  });
-}
+const validateInChild = (file: string) => runWorkChild(['validate', file, org.id, operatorId]);
 
 async function storedRows(uploadId: string): Promise<number> {
   const [r] = (await db.execute(
@@ -92,8 +62,9 @@ afterAll(async () => {
 
 describe('hostile award files', () => {
   it('refuses a 50 MB file with a quote never closed, within the memory budget', async () => {
-    const head = `${HEADER}${row(1)}${row(2)}ADD,H-3,X,"Course,R3,RR3,Name,14-08-2004,F\n`;
-    const report = await validateInChild(writeFile('unclosed.csv', head, 50));
+    const file = path.join(tmp, 'unclosed.csv');
+    writeUnclosedQuoteFile(file, 50);
+    const report = await validateInChild(file);
     expect(report.status).toBe('failed');
     expect(report.failure).toEqual({ code: 'unclosedQuote', values: { row: 4 } });
     expect(report.after.peak).toBeLessThan(PEAK_MB);
@@ -102,12 +73,7 @@ describe('hostile award files', () => {
 
   it('refuses a file with one huge cell, within the memory budget', async () => {
     const file = path.join(tmp, 'huge-cell.csv');
-    const fd = fs.openSync(file, 'w');
-    fs.writeSync(fd, `${HEADER}${row(1)}ADD,H-2,X,Course,R2,RR2,"`);
-    const mb = 'y'.repeat(1048576);
-    for (let i = 0; i < 40; i++) fs.writeSync(fd, mb);
-    fs.writeSync(fd, `",14-08-2004,F\n${row(3)}`);
-    fs.closeSync(fd);
+    writeHugeCellFile(file, 40);
     const report = await validateInChild(file);
     expect(report.status).toBe('failed');
     expect(report.failure).toEqual({
@@ -174,12 +140,13 @@ describe('hostile award files', () => {
   });
 
   it('refuses a row of 100,000 columns and stores none of it', async () => {
-    const wide = `${HEADER.trim()}\n${row(1).trim()},${Array(100_000).fill('v').join(',')}\n`;
+    const file = path.join(tmp, 'wide.csv');
+    writeWideRowFile(file);
     const { id } = await receiveUpload(db, {
       orgId: org.id,
       userId: operatorId,
       fileName: 'wide.csv',
-      body: Readable.from([Buffer.from(wide)]),
+      body: fs.createReadStream(file),
     });
     expect(await validateUpload(db, id)).toBe('failed');
     const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));

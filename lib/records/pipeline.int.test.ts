@@ -26,7 +26,7 @@ import { storedSize } from '@/lib/storage';
 import { toCsv } from './export-csv';
 import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
-import { buildReportCsv } from './report';
+import { reportCsv } from './report';
 import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
 import { validationThread, type ValidationThread } from './validation-thread';
@@ -795,15 +795,16 @@ describe('keeping award files', () => {
 
     // The report needs the file and says why it cannot be made; the rows still publish.
     await expect(
-      buildReportCsv(db, { orgId: issuer.id, uploadId: old }, { onlyErrors: false, locale: 'en' }),
+      reportCsv(db, { orgId: issuer.id, uploadId: old }, { onlyErrors: false, locale: 'en' }),
     ).rejects.toThrow(/file was removed when its retention ended/);
     expect(await publish(old)).toBe('published');
     expect(await rowsOf(old)).toMatchObject([{ published: true }]);
-    const report = await buildReportCsv(
+    const { body } = await reportCsv(
       db,
       { orgId: issuer.id, uploadId: recent },
       { onlyErrors: false, locale: 'en' },
     );
+    const report = { csv: await new Response(body).text() };
     expect(report.csv).toContain('K-3');
   });
 });

@@ -9,7 +9,7 @@ import { recordRows, recordUploads, users } from '@/db/schema';
 import { createIssuer } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { receiveUpload } from './intake';
-import { buildReportCsv } from './report';
+import { reportCsv } from './report';
 import { validateUpload } from './validate-upload';
 
 // The upload report: a NAD file has its own RESULT column, so the report's columns are named apart
@@ -69,8 +69,10 @@ async function uploadAndValidate(body: Buffer | string, fileName: string) {
   return { id, upload: upload!, rows };
 }
 
-const report = (uploadId: string, locale = 'en') =>
-  buildReportCsv(db, { orgId: org.id, uploadId }, { onlyErrors: false, locale });
+async function report(uploadId: string, locale = 'en') {
+  const { body } = await reportCsv(db, { orgId: org.id, uploadId }, { onlyErrors: false, locale });
+  return { csv: await new Response(body).text() };
+}
 
 beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-report-'));

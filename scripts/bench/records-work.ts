@@ -80,6 +80,7 @@ async function main() {
   await sql.end();
   send({
     phase: 'done',
+    uploadId: id,
     validated,
     published,
     receiveMs,

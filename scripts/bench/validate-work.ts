@@ -1,12 +1,14 @@
-// A worker-like child process that receives and validates one award file with the functions the
-// `records.validate` job runs, then reports the result and its peak memory (VmHWM): run by
-// `npm run bench:records` for hostile files and by the memory test of lib/records. The parent
-// creates the institution and the operator.
+// A worker-like child process (hostile-files.ts, `runWorkChild`) that does one piece of award-file
+// work with the functions the jobs and routes run, then reports the result and its peak memory
+// (VmHWM): `validate <file> <org id> <user id>` receives and validates a file; `report <upload
+// id> <org id>` reads the upload's report CSV to the end. The parent makes the institution and
+// the operator.
 import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { createDb } from '../../db/client';
+import { createDb, type Db } from '../../db/client';
 import { recordUploads } from '../../db/schema';
 import { receiveUpload } from '../../lib/records/intake';
+import { reportCsv } from '../../lib/records/report';
 import { validateUpload } from '../../lib/records/validate-upload';
 
 /** Peak and current resident memory in MB, from /proc (Linux); the current RSS elsewhere. */
@@ -17,27 +19,49 @@ function memoryMb(): { peak: number; now: number } {
   return { peak: kb('VmHWM') / 1024 || now, now: kb('VmRSS') / 1024 || now };
 }
 
-async function main() {
-  const [file, orgId, userId] = process.argv.slice(2) as [string, string, string];
-  const { db, sql } = createDb(process.env.DATABASE_URL!, 4);
+async function validate(db: Db, [file, orgId, userId]: string[]) {
   const { id } = await receiveUpload(db, {
-    orgId,
-    userId,
+    orgId: orgId!,
+    userId: userId!,
     fileName: 'hostile.csv',
-    body: fs.createReadStream(file),
+    body: fs.createReadStream(file!),
   });
+  const status = await validateUpload(db, id);
+  const [u] = await db
+    .select({ failure: recordUploads.failure })
+    .from(recordUploads)
+    .where(eq(recordUploads.id, id));
+  return { uploadId: id, status, failure: u?.failure ?? null };
+}
+
+async function report(db: Db, [uploadId, orgId]: string[]) {
+  const { body } = await reportCsv(
+    db,
+    { orgId: orgId!, uploadId: uploadId! },
+    { onlyErrors: false, locale: 'en' },
+  );
+  let bytes = 0;
+  for await (const piece of body as unknown as AsyncIterable<Uint8Array>) bytes += piece.length;
+  return { uploadId, status: 'reported', failure: null, bytes };
+}
+
+async function main() {
+  const [mode, ...args] = process.argv.slice(2);
+  const { db, sql } = createDb(process.env.DATABASE_URL!, 4);
   const before = memoryMb();
   const t = performance.now();
   const cpu0 = process.cpuUsage();
-  const status = await validateUpload(db, id);
+  const result = mode === 'report' ? await report(db, args) : await validate(db, args);
   const ms = performance.now() - t;
   const cpu = process.cpuUsage(cpu0);
-  const [u] = await db
-    .select({ failure: recordUploads.failure, rowCount: recordUploads.rowCount })
-    .from(recordUploads)
-    .where(eq(recordUploads.id, id));
   await sql.end();
-  process.send?.({ uploadId: id, status, ms, cpuS: (cpu.user + cpu.system) / 1e6, failure: u?.failure ?? null, rows: u?.rowCount, before, after: memoryMb() });
+  process.send?.({
+    ...result,
+    ms,
+    cpuS: (cpu.user + cpu.system) / 1e6,
+    before,
+    after: memoryMb(),
+  });
 }
 
 main().catch((e) => {
