@@ -1,10 +1,8 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { certificates, organisations, recordUploads, users } from '@/db/schema';
+import { describe, expect, it } from 'vitest';
+import { certificates, organisations, recordUploads } from '@/db/schema';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { recordSignatureValid } from '@/lib/credentials/verify-record';
 import {
@@ -14,11 +12,8 @@ import {
   writeUnclosedQuoteFile,
   writeWideRowFile,
 } from '@/scripts/bench/hostile-files';
-import { createIssuer } from '@/tests/fixtures';
-import { testDb, uniqueMobile } from '@/tests/helpers';
-import { receiveUpload } from './intake';
+import { recordsFixture } from '@/tests/records';
 import { MAX_CELL_CHARS, MAX_COLUMNS } from './limits';
-import { requestPublish, runPublish } from './publish';
 import { validateUpload } from './validate-upload';
 
 // Hostile award files are refused as a whole with the reason, nothing of them is stored, and
@@ -26,16 +21,14 @@ import { validateUpload } from './validate-upload';
 // process started the way the worker is, whose peak resident memory (VmHWM) is the measure: a
 // high-water mark, so no sampling can miss the peak.
 
-const { db, sql: pool } = testDb();
-let tmp: string;
-let org: { id: string };
-let operatorId: string;
+const f = recordsFixture('Hostile Files Institute');
+const { db } = f;
 
 const HEADER = HOSTILE_HEADER;
 /** The worker's budget while validating any file (resident memory, MB). */
 const PEAK_MB = 400;
 
-const validateInChild = (file: string) => runWorkChild(['validate', file, org.id, operatorId]);
+const validateInChild = (file: string) => runWorkChild(['validate', file, f.org.id, f.operatorId]);
 
 async function storedRows(uploadId: string): Promise<number> {
   const [r] = (await db.execute(
@@ -44,25 +37,9 @@ async function storedRows(uploadId: string): Promise<number> {
   return r!.n;
 }
 
-beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-hostile-'));
-  process.env.STORAGE_DIR = tmp;
-  org = await createIssuer(db, 'Hostile Files Institute');
-  const [u] = await db
-    .insert(users)
-    .values({ name: 'Operator', mobile: uniqueMobile() })
-    .returning();
-  operatorId = u!.id;
-});
-
-afterAll(async () => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-  await pool.end();
-});
-
 describe('hostile award files', () => {
   it('refuses a 50 MB file with a quote never closed, within the memory budget', async () => {
-    const file = path.join(tmp, 'unclosed.csv');
+    const file = path.join(f.tmp, 'unclosed.csv');
     writeUnclosedQuoteFile(file, 50);
     const report = await validateInChild(file);
     expect(report.status).toBe('failed');
@@ -72,7 +49,7 @@ describe('hostile award files', () => {
   });
 
   it('refuses a file with one huge cell, within the memory budget', async () => {
-    const file = path.join(tmp, 'huge-cell.csv');
+    const file = path.join(f.tmp, 'huge-cell.csv');
     writeHugeCellFile(file, 40);
     const report = await validateInChild(file);
     expect(report.status).toBe('failed');
@@ -90,12 +67,7 @@ describe('hostile award files', () => {
       `ADD,2341 2341 2346,X,Course,R1,RR1,Name,14-08-2004,F,\n` +
       `ADD,H-2,X,Course,R2,RR2,Asha 234123412346,14-08-2004,F,\n` +
       `ADD,H-3,X,Course,R3,RR3,Name,14-08-2004,F,UID 2341-2341-2346\n`;
-    const { id } = await receiveUpload(db, {
-      orgId: org.id,
-      userId: operatorId,
-      fileName: 'slips.csv',
-      body: Readable.from([Buffer.from(file)]),
-    });
+    const { id } = await f.upload(file, 'slips.csv');
     expect(await validateUpload(db, id)).toBe('validated');
     const rows = (await db.execute(
       sql`select row_to_json(r)::text as json from record_rows r where upload_id = ${id} order by row_no`,
@@ -112,22 +84,11 @@ describe('hostile award files', () => {
   });
 
   it('removes bidi and zero-width characters from names and the file name before storing and signing', async () => {
-    await ensureIssuerKeys(db, org.id);
+    await ensureIssuerKeys(db, f.org.id);
     const file = `${HEADER}ADD,H-BIDI,X,Course\u200B Name,R1,RR1,\u202EAs\u200Dha \u2066Sharma\u2069,14-08-2004,F\n`;
-    const { id } = await receiveUpload(db, {
-      orgId: org.id,
-      userId: operatorId,
-      fileName: 'awards\u202Evsc.csv',
-      body: Readable.from([Buffer.from(file)]),
-    });
+    const { id } = await f.upload(file, 'awards\u202Evsc.csv');
     expect(await validateUpload(db, id)).toBe('validated');
-    await requestPublish(db, {
-      orgId: org.id,
-      uploadId: id,
-      actorUserId: operatorId,
-      templateKey: 'classic',
-    });
-    expect(await runPublish(db, id)).toBe('published');
+    expect(await f.publish(id)).toBe('published');
     const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
     expect(u!.fileName).toBe('awardsvsc.csv');
     const [c] = await db.select().from(certificates).where(eq(certificates.sourceUploadId, id));
@@ -135,19 +96,14 @@ describe('hostile award files', () => {
     expect(c!.title + JSON.stringify(c!.data)).not.toMatch(
       /[\u200B-\u200F\u202A-\u202E\u2066-\u2069]/,
     );
-    const [issuer] = await db.select().from(organisations).where(eq(organisations.id, org.id));
+    const [issuer] = await db.select().from(organisations).where(eq(organisations.id, f.org.id));
     expect(await recordSignatureValid(db, c!, issuer!.code)).toBe(true);
   });
 
   it('refuses a row of 100,000 columns and stores none of it', async () => {
-    const file = path.join(tmp, 'wide.csv');
+    const file = path.join(f.tmp, 'wide.csv');
     writeWideRowFile(file);
-    const { id } = await receiveUpload(db, {
-      orgId: org.id,
-      userId: operatorId,
-      fileName: 'wide.csv',
-      body: fs.createReadStream(file),
-    });
+    const { id } = await f.upload(fs.readFileSync(file), 'wide.csv');
     expect(await validateUpload(db, id)).toBe('failed');
     const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
     expect(u!.failure).toEqual({

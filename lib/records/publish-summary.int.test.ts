@@ -1,29 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { randomInt } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { and, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { pgArray } from '@/db/client';
 import { certificates, recordUploads, users } from '@/db/schema';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { verhoeffValid } from '@/lib/identity/verhoeff';
-import { createIssuer } from '@/tests/fixtures';
-import { testDb, uniqueMobile } from '@/tests/helpers';
-import { receiveUpload } from './intake';
-import { requestPublish, runPublish } from './publish';
+import { uniqueMobile } from '@/tests/helpers';
+import { recordsFixture } from '@/tests/records';
 import { validateUpload } from './validate-upload';
 
 // The publish summary counts what happened, exactly: certificates new, superseded and revoked,
 // and the recipients of the sign-in and "certificate arrived" SMS that were queued (an account
 // made from an Aadhaar number alone gets no SMS). A stop is stored as a code with its values.
 
-const { db, sql: pool } = testDb();
-let tmp: string;
-let org: { id: string; code: string };
-let operatorId: string;
+const f = recordsFixture('Summary Skills Institute');
+const { db } = f;
 
 const HEADER = [
   'OPERATION',
@@ -65,20 +57,9 @@ function uniqueAadhaar(): string {
 }
 
 async function publishFile(rows: string[][], name: string) {
-  const { id } = await receiveUpload(db, {
-    orgId: org.id,
-    userId: operatorId,
-    fileName: name,
-    body: Readable.from([Buffer.from(Papa.unparse([HEADER, ...rows]))]),
-  });
+  const { id } = await f.upload(Papa.unparse([HEADER, ...rows]), name);
   expect(await validateUpload(db, id)).toBe('validated');
-  await requestPublish(db, {
-    orgId: org.id,
-    uploadId: id,
-    actorUserId: operatorId,
-    templateKey: 'classic',
-  });
-  const status = await runPublish(db, id);
+  const status = await f.publish(id);
   const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
   return { status, upload: u! };
 }
@@ -94,20 +75,7 @@ async function queued(template: string, mobiles: string[]): Promise<number> {
 }
 
 beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-summary-'));
-  process.env.STORAGE_DIR = tmp;
-  org = await createIssuer(db, 'Summary Skills Institute');
-  await ensureIssuerKeys(db, org.id);
-  const [u] = await db
-    .insert(users)
-    .values({ name: 'Operator', mobile: uniqueMobile() })
-    .returning();
-  operatorId = u!.id;
-});
-
-afterAll(async () => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-  await pool.end();
+  await ensureIssuerKeys(db, f.org.id);
 });
 
 describe('the publish summary', () => {
@@ -162,27 +130,17 @@ describe('the publish summary', () => {
   it('stores why a publish stopped as a code with its values, and where', async () => {
     const { upload: ok } = await publishFile([line(20, {})], 'summary-3.csv');
     expect(ok.status).toBe('published');
-    const { id } = await receiveUpload(db, {
-      orgId: org.id,
-      userId: operatorId,
-      fileName: 'summary-4.csv',
-      body: Readable.from([
-        Buffer.from(Papa.unparse([HEADER, line(20, { OPERATION: 'UPDATE', REMARKS: 'x' })])),
-      ]),
-    });
+    const { id } = await f.upload(
+      Papa.unparse([HEADER, line(20, { OPERATION: 'UPDATE', REMARKS: 'x' })]),
+      'summary-4.csv',
+    );
     expect(await validateUpload(db, id)).toBe('validated');
     // Revoked between the check and the publish.
     await db
       .update(certificates)
       .set({ status: 'revoked' })
-      .where(and(eq(certificates.issuerOrgId, org.id), eq(certificates.number, `${prefix}-20`)));
-    await requestPublish(db, {
-      orgId: org.id,
-      uploadId: id,
-      actorUserId: operatorId,
-      templateKey: 'classic',
-    });
-    expect(await runPublish(db, id)).toBe('publish_failed');
+      .where(and(eq(certificates.issuerOrgId, f.org.id), eq(certificates.number, `${prefix}-20`)));
+    expect(await f.publish(id)).toBe('publish_failed');
     const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
     expect(u!.publishFailure).toEqual({
       code: 'notActive',

@@ -1,14 +1,8 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Readable } from 'node:stream';
 import { asc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordRows, recordUploads, users } from '@/db/schema';
-import { createIssuer } from '@/tests/fixtures';
-import { testDb, uniqueMobile } from '@/tests/helpers';
-import { receiveUpload } from './intake';
+import { describe, expect, it } from 'vitest';
+import { recordRows, recordUploads } from '@/db/schema';
+import { recordsFixture } from '@/tests/records';
 import { reportCsv } from './report';
 import { validateUpload } from './validate-upload';
 
@@ -16,10 +10,8 @@ import { validateUpload } from './validate-upload';
 // (SANAD_ROW, SANAD_RESULT, SANAD_ERRORS), and a report, corrected in a spreadsheet and uploaded
 // again as it is, validates to the same rows. Aadhaar numbers never appear in it in clear.
 
-const { db, sql: pool } = testDb();
-let tmp: string;
-let org: { id: string };
-let operatorId: string;
+const f = recordsFixture('Report Skills Institute');
+const { db } = f;
 
 const HEADER = [
   'CERT_NO',
@@ -53,12 +45,7 @@ const line = (n: number, extra: Partial<Record<string, string>> = {}) => {
 };
 
 async function uploadAndValidate(body: Buffer | string, fileName: string) {
-  const { id } = await receiveUpload(db, {
-    orgId: org.id,
-    userId: operatorId,
-    fileName,
-    body: Readable.from([Buffer.from(body)]),
-  });
+  const { id } = await f.upload(body, fileName);
   expect(await validateUpload(db, id)).toBe('validated');
   const [upload] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
   const rows = await db
@@ -70,25 +57,13 @@ async function uploadAndValidate(body: Buffer | string, fileName: string) {
 }
 
 async function report(uploadId: string, locale = 'en') {
-  const { body } = await reportCsv(db, { orgId: org.id, uploadId }, { onlyErrors: false, locale });
+  const { body } = await reportCsv(
+    db,
+    { orgId: f.org.id, uploadId },
+    { onlyErrors: false, locale },
+  );
   return { csv: await new Response(body).text() };
 }
-
-beforeAll(async () => {
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sanad-report-'));
-  process.env.STORAGE_DIR = tmp;
-  org = await createIssuer(db, 'Report Skills Institute');
-  const [u] = await db
-    .insert(users)
-    .values({ name: 'Operator', mobile: uniqueMobile() })
-    .returning();
-  operatorId = u!.id;
-});
-
-afterAll(async () => {
-  fs.rmSync(tmp, { recursive: true, force: true });
-  await pool.end();
-});
 
 describe('the upload report', () => {
   it('names its columns apart from the file’s, and a corrected report uploads back as it is', async () => {
