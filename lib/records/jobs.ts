@@ -1,7 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { and, inArray, lt, sql } from 'drizzle-orm';
-import { recordUploads } from '@/db/schema';
+import { sql } from 'drizzle-orm';
 import { defineJob } from '@/lib/jobs/define';
 import { config } from '@/lib/config';
 import { enqueue, enqueueSoon } from '@/lib/jobs/enqueue';
@@ -56,19 +55,14 @@ export const sweepUploadsJob = defineJob({
   cron: '* * * * *',
   retryLimit: 0,
   async handler(_payload, { db }) {
-    const stale = await db
-      .select({ id: recordUploads.id, status: recordUploads.status })
-      .from(recordUploads)
-      .where(
-        and(
-          inArray(recordUploads.status, ['received', 'validating', 'publishing']),
-          lt(
-            sql`coalesce(${recordUploads.publishStartedAt}, ${recordUploads.createdAt})`,
-            sql`now() - interval '2 minutes'`,
-          ),
-        ),
-      )
-      .limit(20);
+    // The oldest of each institution, so that one institution's many waiting uploads cannot
+    // keep another's out of the twenty.
+    const stale = (await db.execute(sql`
+      select distinct on (org_id, status = 'publishing') id, status from record_uploads
+      where status in ('received', 'validating', 'publishing')
+        and coalesce(publish_started_at, created_at) < now() - interval '2 minutes'
+      order by org_id, status = 'publishing', created_at
+      limit 20`)) as unknown as { id: string; status: string }[];
     for (const u of stale) {
       if (u.status === 'publishing') await runPublish(db, u.id);
       else await enqueue(validateUploadJob, { uploadId: u.id });

@@ -220,7 +220,7 @@ export async function validateUpload(
     .where(eq(institutionProfiles.orgId, found.orgId));
 
   let helper: ValidationThread | null = null;
-  running += 1;
+  let counted = false;
   try {
     return await db.transaction(async (tx) => {
       // One validation per institution at a time, on every worker, so that one institution's
@@ -231,6 +231,8 @@ export async function validateUpload(
         sql`select pg_try_advisory_xact_lock(hashtext(${`validate-org:${found.orgId}`})) as free`,
       )) as unknown as { free: boolean }[];
       if (!lock?.free) return 'busy';
+      running += 1;
+      counted = true;
       // On the pool, not in the transaction: the upload page shows the work at once.
       const [upload] = await db
         .update(recordUploads)
@@ -337,7 +339,7 @@ export async function validateUpload(
       .where(eq(recordUploads.id, uploadId));
     return 'failed';
   } finally {
-    running -= 1;
+    if (counted) running -= 1;
     await (helper as ValidationThread | null)?.close();
   }
 }

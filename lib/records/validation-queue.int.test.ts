@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordUploads, users } from '@/db/schema';
@@ -12,7 +12,7 @@ import { startWorkers } from '@/lib/jobs/worker';
 import { createIssuer } from '@/tests/fixtures';
 import { testDb, uniqueMobile } from '@/tests/helpers';
 import { receiveUpload } from './intake';
-import { validateUploadJob } from './jobs';
+import { sweepUploadsJob, validateUploadJob } from './jobs';
 
 // The validation queue is fair across institutions: while one institution's validation runs (here
 // held up on purpose: a row lock keeps it waiting, as a huge file would keep it busy), another
@@ -130,5 +130,25 @@ describe('the validation queue', () => {
     });
     const [row] = await db.select().from(recordUploads).where(eq(recordUploads.id, a2));
     expect(row).toMatchObject({ rowCount: 1, acceptedCount: 1 });
+  });
+
+  it('has the sweep queue uploads whose wake-up was lost, each institution in turn', async () => {
+    const c = await createIssuer(db, 'Many Files Institute');
+    const d = await createIssuer(db, 'One File Institute');
+    const ids = [
+      await uploadFor(c.id, 'C-1'),
+      await uploadFor(c.id, 'C-2'),
+      await uploadFor(c.id, 'C-3'),
+      await uploadFor(d.id, 'D-1'),
+    ];
+    // Never queued, and older than the sweep's two minutes.
+    await db
+      .update(recordUploads)
+      .set({ createdAt: sql`now() - interval '3 minutes'` })
+      .where(inArray(recordUploads.id, ids));
+    await sweepUploadsJob.handler({}, { db, log: () => {} });
+    await waitFor('every upload', async () =>
+      Object.values(await statuses(ids)).every((s) => s === 'validated'),
+    );
   });
 });
