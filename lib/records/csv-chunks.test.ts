@@ -96,12 +96,19 @@ describe('parseCsvChunks', () => {
     expect(long.failure).toEqual({ code: 'rowTooLong', values: { row: 2, max: MAX_ROW_CHARS } });
   });
 
-  it('lets the caller stop the reading', async () => {
+  it('lets the caller stop the reading, and closes the source when it stops', async () => {
     const stop: FileFailure = { code: 'binary' };
-    const failure = await parseCsvChunks(piecesOf(`${HEADER}A-1,Asha,x\n`), {
-      delimiter: ',',
-      onRows: () => stop,
-    });
+    let closed = false;
+    async function* source() {
+      try {
+        yield `${HEADER}A-1,Asha,x\n`;
+        yield 'A-2,Ravi,y\n';
+      } finally {
+        closed = true;
+      }
+    }
+    const failure = await parseCsvChunks(source(), { delimiter: ',', onRows: () => stop });
     expect(failure).toBe(stop);
+    expect(closed).toBe(true);
   });
 });

@@ -147,20 +147,31 @@ export async function parseCsvChunks(
   };
 
   const it = pieces[Symbol.asyncIterator]();
-  for (;;) {
-    const next = await it.next();
-    if (next.done) break;
-    const text = partial + next.value;
-    const result = handle.parse(text, base, true);
-    newline = (result.meta.linebreak || newline) as typeof newline;
-    partial = text.substring(result.meta.cursor - base);
-    base = result.meta.cursor;
-    const failure = deliver(result.data);
-    if (failure) return failure;
-    if (partial.length > MAX_ROW_CHARS)
-      return overlongRow(partial, rowNo, header, { delimiter: opts.delimiter, newline }, it);
-    await nextTurn();
-    await opts.pace?.();
+  try {
+    for (;;) {
+      const next = await it.next();
+      if (next.done) break;
+      const text = partial + next.value;
+      const result = handle.parse(text, base, true);
+      newline = (result.meta.linebreak || newline) as typeof newline;
+      partial = text.substring(result.meta.cursor - base);
+      base = result.meta.cursor;
+      const failure = deliver(result.data);
+      if (failure) return failure;
+      if (partial.length > MAX_ROW_CHARS)
+        return await overlongRow(
+          partial,
+          rowNo,
+          header,
+          { delimiter: opts.delimiter, newline },
+          it,
+        );
+      await nextTurn();
+      await opts.pace?.();
+    }
+  } finally {
+    // Stopped early: the source (the stored file's stream) is closed now, not when collected.
+    await it.return?.();
   }
   const last = handle.parse(partial, base, false);
   const quote = last.errors.find((e) => e.code === 'MissingQuotes');
