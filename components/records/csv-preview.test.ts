@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MANDATORY_COLUMNS } from '@/lib/records/columns';
+import { MAX_CELL_CHARS, MAX_COLUMNS, MAX_ROW_CHARS } from '@/lib/records/limits';
 import {
   checkPickedFile,
   createPreviewBuilder,
@@ -55,6 +56,14 @@ describe('record splitter', () => {
     expect(s.push('\ne,"q')).toBe('c,d\n');
     expect(s.flush()).toBe('e,"q');
   });
+
+  it('reads a quote inside a cell as text, as papaparse does, and counts what is pending', () => {
+    const s = createRecordSplitter(';');
+    expect(s.push('a;12" pipe;b\nc;"x"')).toBe('a;12" pipe;b\n');
+    expect(s.pending).toBe(5);
+    expect(s.push('"y";d\n')).toBe('c;"x""y";d\n');
+    expect(s.pending).toBe(0);
+  });
 });
 
 describe('CSV preview', () => {
@@ -89,6 +98,22 @@ describe('CSV preview', () => {
     expect(maskAadhaar('')).toBe('');
   });
 
+  it('masks an Aadhaar number in any other column, and reads names without invisible marks', () => {
+    const p = preview(
+      csv(
+        HEADER.join(','),
+        row(1, { HOSTEL: 'Room 2341 2341 2346', CNAME: 'As\u200Bha \u202EShar' }),
+      ),
+      { check: serverRowCheck() },
+    );
+    expect(p.sample[0]![HEADER.indexOf('HOSTEL')]).toBe('Room XXXX XXXX 2346');
+    expect(p.sample[0]![HEADER.indexOf('CNAME')]).toBe('Asha Shar');
+    expect(p.listed[0]!.issues).toEqual([
+      { column: 'HOSTEL', value: 'Room XXXX XXXX 2346', code: 'aadhaarElsewhere' },
+    ]);
+    expect(JSON.stringify(p)).not.toMatch(/2341 2341/);
+  });
+
   it('blocks missing, duplicated and blank headers like the server', () => {
     const p = preview(csv('CERT_NO,CNAME,cname,', 'A,B,C,D'));
     expect(p.blocking.map((b) => b.code)).toEqual([
@@ -107,6 +132,20 @@ describe('CSV preview', () => {
     const many = preview(csv(HEADER.join(','), row(1), row(2), row(3)), { maxRows: 2 });
     expect(many.rows).toBe(3);
     expect(many.blocking).toEqual([{ code: 'tooManyRows', values: { max: 2, rows: 3 } }]);
+  });
+
+  it('blocks a row over the size limits like the server', () => {
+    const wide = preview(csv(HEADER.join(','), `${row(1)},${Array(MAX_COLUMNS).fill('v')}`));
+    expect(wide.blocking).toEqual([
+      {
+        code: 'tooManyColumns',
+        values: { row: 2, found: HEADER.length + MAX_COLUMNS, max: MAX_COLUMNS },
+      },
+    ]);
+    const long = preview(csv(HEADER.join(','), row(1, { HOSTEL: 'h'.repeat(MAX_CELL_CHARS + 1) })));
+    expect(long.blocking).toEqual([
+      { code: 'cellTooLong', values: { row: 2, column: 'HOSTEL', max: MAX_CELL_CHARS } },
+    ]);
   });
 
   it('checks rows with the server rules, numbered as a spreadsheet, duplicates on both rows', () => {
@@ -169,6 +208,14 @@ describe('reading a file', () => {
       expect(r.ok && r.preview.sample[0]![HEADER.indexOf('CNAME')]).toBe('आशा शर्मा');
     }
     expect(utf16.ok && utf16.encoding).toBe('utf-16le');
+  });
+
+  it('stops at a record that runs on past the row limit, without holding the file', async () => {
+    const rest = Array(40).fill(`${row(9)}\r\n`.repeat(2000));
+    const r = await read([csv(HEADER.join(','), row(1)), 'C-2,"never closed,', ...rest]);
+    expect(r.ok && r.preview.blocking).toEqual([
+      { code: 'rowTooLong', values: { row: 3, max: MAX_ROW_CHARS } },
+    ]);
   });
 });
 

@@ -1,5 +1,9 @@
 import Papa from 'papaparse';
+import { stripInvisible } from '@/lib/text/visible';
+import { maskAadhaarLike } from '@/lib/records/aadhaar-text';
+import { rowOverLimit } from '@/lib/records/csv-chunks';
 import { detectDelimiter } from '@/lib/records/delimiter';
+import { MAX_ROW_CHARS } from '@/lib/records/limits';
 import { analyseHeader, canonicalHeader, type HeaderAnalysis } from '@/lib/records/columns';
 
 // The in-browser preview of an award CSV (issue "Institution repository", item 3). Pure, so it
@@ -57,26 +61,46 @@ function maskIssue(issue: RowIssue): RowIssue {
   return { ...issue, value: maskAadhaar(issue.value), ...(values ? { values } : {}) };
 }
 
-/** Cuts streamed text after the last line break outside quotes: each piece is whole records. */
-export function createRecordSplitter() {
+/**
+ * Cuts streamed text after the last line break outside quotes: each piece is whole records. A
+ * quote opens a quoted cell only at the start of a cell, as papaparse reads it (a stray quote
+ * inside a cell, as in 12" pipe, is text). `pending` is the length of the unfinished record.
+ */
+export function createRecordSplitter(delimiter = ',') {
+  const DELIMITER = delimiter.charCodeAt(0);
   let buf = '';
   let scanned = 0;
   let inQuotes = false;
+  let cellStart = true;
   return {
     push(text: string): string {
       buf += text;
       let cut = -1;
-      for (let i = scanned; i < buf.length; i++) {
+      let i = scanned;
+      for (; i < buf.length; i++) {
         const c = buf.charCodeAt(i);
-        if (c === 34) inQuotes = !inQuotes;
-        else if (c === 10 && !inQuotes) cut = i + 1;
+        if (inQuotes) {
+          if (c !== 34) continue;
+          if (i + 1 === buf.length) break; // a closing quote or the first of "": wait and see
+          if (buf.charCodeAt(i + 1) === 34) i += 1;
+          else inQuotes = false;
+          cellStart = false;
+        } else if (c === 34 && cellStart) {
+          inQuotes = true;
+        } else {
+          cellStart = c === DELIMITER || c === 10 || c === 13;
+          if (c === 10) cut = i + 1;
+        }
       }
-      scanned = buf.length;
+      scanned = i;
       if (cut < 0) return '';
       const out = buf.slice(0, cut);
       buf = buf.slice(cut);
       scanned -= cut;
       return out;
+    },
+    get pending(): number {
+      return buf.length;
     },
     flush(): string {
       const out = buf;
@@ -104,6 +128,8 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
   const repeated = new Map<string, number[]>();
 
   function addRecord(cells: string[], rowNo: number) {
+    failure = rowOverLimit(cells, rowNo, header ? columns : cells);
+    if (failure) return;
     if (!header) {
       header = analyseHeader(cells);
       columns = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
@@ -118,7 +144,9 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
     }
     rows += 1;
     if (sample.length < SAMPLE_ROWS)
-      sample.push(cells.map((c, i) => (secret.includes(i) ? maskAadhaar(c) : c)));
+      sample.push(
+        cells.map((c, i) => (secret.includes(i) ? maskAadhaar(c) : (maskAadhaarLike(c) ?? c))),
+      );
     // Row checks only make sense under a usable header, and the server stops at maxRows.
     if (!headerOk || rows > maxRows) return;
     const { certNo, errors } = check(cells, header);
@@ -138,11 +166,19 @@ export function createPreviewBuilder({ check, maxRows }: { check: RowCheck; maxR
     get stopped() {
       return failure !== null;
     },
+    /**
+     * Stops the reading: a record runs on past MAX_ROW_CHARS (a quote never closed, or no line
+     * break), which the server refuses too.
+     */
+    refuseLongRow() {
+      failure ??= { code: 'rowTooLong', values: { row: nextRowNo, max: MAX_ROW_CHARS } };
+    },
     /** Parses a piece of whole records (from the splitter). */
     addText(piece: string) {
       if (!piece || failure) return;
       if (piece.includes('\uFFFD')) unreadable = true;
-      const text = piece.replace(/\r?\n$/, '');
+      // As on the server (read-csv.ts): names are read without invisible characters.
+      const text = stripInvisible(piece).replace(/\r?\n$/, '');
       if (text === '') {
         nextRowNo += 1; // a lone blank line
         return;

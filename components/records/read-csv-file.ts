@@ -1,3 +1,5 @@
+import { detectDelimiter } from '@/lib/records/delimiter';
+import { MAX_ROW_CHARS } from '@/lib/records/limits';
 import { SNIFF_BYTES, sniffCsv } from '@/lib/records/sniff';
 import {
   createPreviewBuilder,
@@ -31,7 +33,10 @@ export async function readCsvFile(
   if (!sniff.ok) return { ok: false, code: sniff.code };
 
   const decoder = new TextDecoder(sniff.encoding);
-  const splitter = createRecordSplitter();
+  // The header row decides the delimiter (as on the server), so it waits for the first text.
+  let splitter = null as ReturnType<typeof createRecordSplitter> | null;
+  const split = (text: string) =>
+    (splitter ??= createRecordSplitter(detectDelimiter(text))).push(text);
   const builder = createPreviewBuilder({ check: opts.check, maxRows: opts.maxRows });
   const reader = file.slice(sniff.bomLength).stream().getReader();
   let read = sniff.bomLength;
@@ -41,7 +46,8 @@ export async function readCsvFile(
       opts.signal?.throwIfAborted();
       const { done, value } = await reader.read();
       if (done) break;
-      builder.addText(splitter.push(decoder.decode(value, { stream: true })));
+      builder.addText(split(decoder.decode(value, { stream: true })));
+      if (splitter!.pending > MAX_ROW_CHARS) builder.refuseLongRow();
       if (builder.stopped) break;
       read += value.byteLength;
       if (read - painted >= PAINT_EVERY) {
@@ -54,8 +60,8 @@ export async function readCsvFile(
     void reader.cancel().catch(() => {});
   }
   opts.signal?.throwIfAborted();
-  builder.addText(splitter.push(decoder.decode()));
-  builder.addText(splitter.flush());
+  builder.addText(split(decoder.decode()));
+  builder.addText(splitter?.flush() ?? '');
   opts.onProgress?.(file.size);
   return { ok: true, encoding: sniff.encoding, preview: builder.result() };
 }

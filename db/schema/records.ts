@@ -78,7 +78,21 @@ export const recordUploads = pgTable(
     publishedThroughRow: integer('published_through_row').notNull().default(0),
     linkedCount: integer('linked_count').notNull().default(0),
     accountsCreated: integer('accounts_created').notNull().default(0),
-    publishError: text('publish_error'),
+    /** What publishing did, counted in each chunk's transaction (the publish summary). */
+    issuedCount: integer('issued_count').notNull().default(0),
+    supersededCount: integer('superseded_count').notNull().default(0),
+    revokedCount: integer('revoked_count').notNull().default(0),
+    /**
+     * Recipients of the sign-in SMS queued for new accounts, and of the "certificate arrived" SMS
+     * queued for existing accounts; null for uploads published before they were counted.
+     */
+    signInSmsCount: integer('sign_in_sms_count').default(0),
+    arrivedSmsCount: integer('arrived_sms_count').default(0),
+    /**
+     * Why publishing stopped, as a message code under `publishFailure` and its values, shown in
+     * the reader's language; `at` is the chunk it stopped in.
+     */
+    publishFailure: jsonb('publish_failure').$type<PublishFailure>(),
     publishedBy: uuid('published_by').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     validatedAt: timestamp('validated_at', { withTimezone: true }),
@@ -90,6 +104,13 @@ export const recordUploads = pgTable(
     index('record_uploads_org_created_idx').on(t.orgId, t.createdAt),
   ],
 );
+
+export type PublishFailure = {
+  code: string;
+  values?: Record<string, string | number>;
+  /** The rows of the chunk that stopped, and the rows published before it. */
+  at?: { from: number; to: number; published: number };
+};
 
 export type RowError = {
   /** Column as named in the file (or the canonical name when the column is missing). */

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { DEMO, signIn } from '../helpers';
+import { DEMO, signIn, switchLanguage } from '../helpers';
 
 // Issue 4, "Must show": an institution registers, the admin approves, the operator uploads a
 // file with mistakes, reads the per-row errors, downloads the error report, uploads the fixed
@@ -124,6 +124,14 @@ test('register → approve → upload with mistakes → fix → publish → lock
   );
   expect(sample.headers()['content-type']).toBe('application/pdf');
   await publishWith(op, 'modern');
+  // The summary says what happened: three new certificates, two linked (the student's new
+  // locker by mobile, one by Aadhaar alone), and one sign-in SMS (the only new locker with a
+  // mobile number).
+  await expect(op.getByTestId('published-issued')).toContainText('3');
+  await expect(op.getByTestId('published-linked')).toContainText('2');
+  await expect(op.getByTestId('published-created')).toContainText('2');
+  await expect(op.getByTestId('published-signInSms')).toContainText('1');
+  await expect(op.getByTestId('published-arrivedSms')).toContainText('0');
   await op.screenshot({ path: info.outputPath('published.png'), fullPage: true });
 
   // 5. The student, whose account the publish created, finds the award in the locker.
@@ -145,6 +153,8 @@ test('register → approve → upload with mistakes → fix → publish → lock
   await expect(op.getByTestId('count-changed')).toContainText('1');
   await expect(op.getByText('Changed: JOB_ROLE')).toBeVisible();
   await publishWith(op, 'modern');
+  await expect(op.getByTestId('published-superseded')).toContainText('1');
+  await expect(op.getByTestId('published-arrivedSms')).toContainText('1');
   await student.reload();
   await expect(docs.locator('[data-status="valid"]')).toHaveCount(1);
   await expect(docs.locator('[data-status="superseded"]')).toHaveCount(1);
@@ -153,6 +163,12 @@ test('register → approve → upload with mistakes → fix → publish → lock
   await uploadFile(op, 'awards-delete.csv', csv([ROW_A('DELETE')]));
   await expect(op.getByTestId('count-deleted')).toContainText('1');
   await publishWith(op, 'modern');
+  await expect(op.getByTestId('published-revoked')).toContainText('1');
+  // In the reader's language.
+  await switchLanguage(op, 'हिन्दी');
+  await expect(op.getByTestId('publish-done')).toContainText('1 रिकॉर्ड प्रकाशित हुए');
+  await expect(op.getByTestId('published-revoked')).toContainText('रद्द किए गए प्रमाणपत्र');
+  await switchLanguage(op, 'English');
   await student.reload();
   await expect(docs.locator('[data-status="valid"]')).toHaveCount(0);
   await expect(docs.locator('[data-status="revoked"]')).toHaveCount(1);

@@ -100,6 +100,10 @@ export const config = {
   get recordsMaxRows(): number {
     return int('RECORDS_MAX_ROWS', 200_000);
   },
+  /** Award files one worker process validates at the same time (lib/records/jobs.ts). */
+  get recordsValidationSlots(): number {
+    return int('RECORDS_VALIDATION_SLOTS', 2);
+  },
   /** Days an uploaded award file is kept after its upload (lib/maintenance/upload-files.ts). */
   get uploadFileRetentionDays(): number {
     return int('UPLOAD_FILE_RETENTION_DAYS', 90);

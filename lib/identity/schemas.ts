@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { zVisibleText } from '@/lib/text/visible';
 
 export const ZProfileInput = z.object({
-  name: z.string().trim().min(2, 'name').max(100, 'name'),
+  name: zVisibleText(2, 100, 'name'),
   dob: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'dob')

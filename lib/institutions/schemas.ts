@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseEmail, normaliseMobile } from '@/lib/identity/identifiers';
+import { zVisibleText } from '@/lib/text/visible';
 
 // Shared by the forms (zodResolver) and the server actions (parseInput). Messages are keys under
 // `onboardingErrors.*`. Mobile numbers and emails are checked here and normalised by the domain.
@@ -13,9 +14,9 @@ export const REGISTRY_KINDS = [
 ] as const;
 export type RegistryKind = (typeof REGISTRY_KINDS)[number];
 
-const text = (min: number, max: number, key: string) =>
-  z.string(key).trim().min(min, key).max(max, key);
-const optionalText = (max: number, key: string) => z.string(key).trim().max(max, key);
+// Names and other text people read: invisible characters removed (lib/text/visible.ts).
+const text = (min: number, max: number, key: string) => zVisibleText(min, max, key);
+const optionalText = (max: number, key: string) => zVisibleText(0, max, key);
 
 export const ZMobile = z
   .string()

@@ -12,6 +12,8 @@ export type JobDefinition<S extends z.ZodType> = {
   cron?: string;
   /** pg-boss retry settings; handlers must tolerate a rerun. */
   retryLimit?: number;
+  /** Jobs of this kind one worker process runs at the same time (default 1). */
+  slots?: () => number;
   handler: (payload: z.infer<S>, ctx: JobContext) => Promise<void>;
 };
 

@@ -17,7 +17,7 @@ export async function startWorkers(opts: {
   await boss.start();
   for (const job of JOBS) {
     await boss.createQueue(job.name, { name: job.name, retryLimit: job.retryLimit ?? 3 });
-    await boss.work(job.name, { batchSize: 5, pollingIntervalSeconds: 0.5 }, async (jobs) => {
+    const handle = async (jobs: { data: unknown }[]) => {
       for (const j of jobs) {
         const payload = job.schema.parse(j.data);
         // Each definition's handler validates its own payload type.
@@ -29,7 +29,16 @@ export async function startWorkers(opts: {
           },
         );
       }
-    });
+    };
+    // pg-boss runs a worker's fetched jobs one after another: a kind with several slots gets a
+    // worker per slot, each taking one job at a time, so a long job holds one slot only.
+    const slots = job.slots?.() ?? 1;
+    for (let i = 0; i < slots; i++)
+      await boss.work(
+        job.name,
+        { batchSize: slots > 1 ? 1 : 5, pollingIntervalSeconds: 0.5 },
+        handle,
+      );
     if (job.cron) await boss.schedule(job.name, job.cron, {}, { retryLimit: 0 });
   }
   log(`listening for ${JOBS.map((j) => j.name).join(', ')}`);

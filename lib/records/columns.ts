@@ -121,6 +121,23 @@ export const SUBJECT_END_MARKER = '***END***';
 
 export const MANDATORY_COLUMNS = COLUMNS.filter((col) => col.mandatory).map((col) => col.name);
 
+/**
+ * The columns Sanad's upload report adds to the file (report.ts): the row number, the result and
+ * its reasons. Named apart from the file's own columns (NAD files have a RESULT), the same in
+ * every language, and passed over when a corrected report is uploaded again.
+ */
+export const REPORT_COLUMNS = {
+  row: 'SANAD_ROW',
+  result: 'SANAD_RESULT',
+  errors: 'SANAD_ERRORS',
+} as const;
+const REPORT_COLUMN_NAMES = new Set<string>(Object.values(REPORT_COLUMNS));
+
+/** Whether a canonical header is one of the report's own columns. */
+export function isReportColumn(canonical: string): boolean {
+  return REPORT_COLUMN_NAMES.has(canonical);
+}
+
 const BY_NAME = new Map(COLUMNS.map((col) => [col.name, col]));
 const SUBJECT_RE =
   /^SUB(\d{1,2})(NM|MAX|MIN|_TH_MRKS|_PR_MRKS|_CE_MRKS|_TOT|_GRADE_POINTS|_GRADE|_CREDIT|_REMARKS)?$/;
@@ -150,7 +167,10 @@ export function columnSpec(canonical: string): ColumnSpec | null {
 }
 
 export type HeaderAnalysis = {
-  /** Canonical name per position (unknown columns keep their canonical form too). */
+  /**
+   * Canonical name per position (unknown columns keep their canonical form too); '' for the
+   * report's own columns, which are passed over.
+   */
   canonical: string[];
   recognised: string[];
   unknown: string[];
@@ -170,6 +190,10 @@ export function analyseHeader(header: readonly string[]): HeaderAnalysis {
   const unknown: string[] = [];
   const blank: number[] = [];
   canonical.forEach((name, i) => {
+    if (isReportColumn(name)) {
+      canonical[i] = '';
+      return;
+    }
     if (!name) {
       blank.push(i + 1);
       return;

@@ -48,7 +48,18 @@ function clientOf(tx: Tx): CopyClient {
  * A COPY into record_rows, fed pieces of COPY text (whole lines, about 16 K characters each: see
  * `CopyLines`).
  */
-export type CopyWriter = { write(text: string): void; end(): Promise<void> };
+export type CopyWriter = {
+  write(text: string): void;
+  /** Resolves once the rows written so far fit in COPY_BUFFER_CHARS (at once when they do). */
+  room(): Promise<void>;
+  end(): Promise<void>;
+};
+
+/**
+ * Rows waiting for PostgreSQL that the reading of the file may run ahead by: when the database is
+ * slower than the parsing (a busy server), the text would otherwise pile up in this process.
+ */
+const COPY_BUFFER_CHARS = 8 << 20;
 
 export async function openCopy(tx: Tx): Promise<CopyWriter> {
   const query = clientOf(tx)`copy record_rows (upload_id, row_no, operation, cert_no,
@@ -60,6 +71,19 @@ export async function openCopy(tx: Tx): Promise<CopyWriter> {
   return {
     write(text) {
       stream.write(text);
+    },
+    room() {
+      const w = stream as NodeJS.WritableStream & { writableLength: number };
+      if (failed || w.writableLength <= COPY_BUFFER_CHARS) return Promise.resolve();
+      return new Promise((resolve) => {
+        const done = () => {
+          stream.off('drain', done);
+          stream.off('error', done);
+          resolve();
+        };
+        stream.on('drain', done);
+        stream.on('error', done);
+      });
     },
     async end() {
       if (failed) throw failed;

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { csvDownload, neutraliseCell, toCsv } from './export-csv';
 
 describe('neutraliseCell', () => {
-  it.each(['=SUM(A1:A2)', '+91 98765 43210', '-5', '@cmd', '\tx', '\rx'])(
+  it.each(['=SUM(A1:A2)', '+91 98765 43210', '-5', '@cmd', '\tx', '\rx', '\n=1+1', '＝1+1'])(
     'prefixes %j with an apostrophe so a spreadsheet shows it as text',
     (v) => expect(neutraliseCell(v)).toBe(`'${v}`),
   );

@@ -1,16 +1,10 @@
 import Papa from 'papaparse';
+import { neutraliseCell } from './neutralise';
 
-// CSV files Sanad hands out (template, sample, upload results). Uploaded cells are kept as text
-// exactly as given (spec/records-csv.md), so a name such as "=HYPERLINK(…)" must not become a
-// live formula when a clerk opens our file in Excel: OWASP's CSV-injection advice is a leading
-// apostrophe on cells that start with a formula character.
+// CSV files Sanad hands out (template, sample, upload results), every cell neutralised against
+// formula injection (neutralise.ts).
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-/** The cell as text a spreadsheet will not evaluate. */
-export function neutraliseCell(value: string): string {
-  return FORMULA_START.test(value) ? `'${value}` : value;
-}
+export { neutraliseCell };
 
 /**
  * Rows to CSV text with CRLF line ends (RFC 4180, what Excel writes). With `bom`, a UTF-8 byte

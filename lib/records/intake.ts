@@ -8,8 +8,9 @@ import { recordAudit } from '@/lib/audit';
 import { config } from '@/lib/config';
 import { ConflictError, InvalidError } from '@/lib/errors';
 import { removeStored, storeStream, TooLargeError } from '@/lib/storage';
+import { stripInvisible } from '@/lib/text/visible';
 
-// Receiving an award CSV (issue 4, item 3): the body streams to storage while it is hashed; the
+// Receiving an award CSV: the body streams to storage while it is hashed; the
 // same file from the same institution is the same upload, so nothing is duplicated.
 
 export type ReceiveInput = {
@@ -21,8 +22,9 @@ export type ReceiveInput = {
   userAgent?: string | null;
 };
 
+/** The file's own name, without path, control or invisible characters (it is shown). */
 function cleanFileName(name: string): string {
-  const base = name
+  const base = stripInvisible(name)
     .replace(/[\u0000-\u001f\u007f]/g, '')
     .split(/[\\/]/)
     .pop()!

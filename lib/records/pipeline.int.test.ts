@@ -28,7 +28,7 @@ import { requestSignInCode, verifySignInCode } from '@/lib/auth/otp';
 import { toCsv } from './export-csv';
 import { receiveUpload } from './intake';
 import { requestPublish, runPublish } from './publish';
-import { buildReportCsv } from './report';
+import { reportCsv } from './report';
 import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
 import { validationThread, type ValidationThread } from './validation-thread';
@@ -547,7 +547,10 @@ describe('publishing and linking', () => {
     expect(await publish(id)).toBe('publish_failed');
     const stopped = await uploaded(id);
     expect(stopped.publishedRows).toBe(2000);
-    expect(stopped.publishError).toMatch(/rows 2,002.2,501/);
+    expect(stopped.publishFailure).toEqual({
+      code: 'issuedMeanwhile',
+      at: { from: 2002, to: 2501, published: 2000 },
+    });
     await db.delete(certificates).where(eq(certificates.id, blocker.id));
     expect(await publish(id)).toBe('published');
     expect(await runPublish(db, id)).toBe('skipped');
@@ -646,6 +649,8 @@ describe('publishing in bulk', () => {
     const sms = await accountSms(mobiles);
     expect(mobiles.length).toBeGreaterThan(1000);
     expect(sms.map((m) => m.to).sort()).toEqual([...mobiles].sort());
+    // The summary counts exactly those.
+    expect(u).toMatchObject({ issuedCount: 2300, signInSmsCount: sms.length });
     // One bulk message per chunk, not one row per account.
     expect(new Set(sms.map((m) => m.message.id)).size).toBeLessThan(10);
     // Status-list positions: one each, in row order, right after the issuer's previous ones.
@@ -846,15 +851,16 @@ describe('keeping award files', () => {
 
     // The report needs the file and says why it cannot be made; the rows still publish.
     await expect(
-      buildReportCsv(db, { orgId: issuer.id, uploadId: old }, { onlyErrors: false, locale: 'en' }),
+      reportCsv(db, { orgId: issuer.id, uploadId: old }, { onlyErrors: false, locale: 'en' }),
     ).rejects.toThrow(/file was removed when its retention ended/);
     expect(await publish(old)).toBe('published');
     expect(await rowsOf(old)).toMatchObject([{ published: true }]);
-    const report = await buildReportCsv(
+    const { body } = await reportCsv(
       db,
       { orgId: issuer.id, uploadId: recent },
       { onlyErrors: false, locale: 'en' },
     );
+    const report = { csv: await new Response(body).text() };
     expect(report.csv).toContain('K-3');
   });
 });

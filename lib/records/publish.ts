@@ -3,7 +3,12 @@ import { and, eq, sql } from 'drizzle-orm';
 import type postgres from 'postgres';
 import { timeOrderedUuid } from '@/db/ids';
 import { pgArray, type Db } from '@/db/client';
-import { institutionProfiles, organisations, recordUploads } from '@/db/schema';
+import {
+  institutionProfiles,
+  organisations,
+  recordUploads,
+  type PublishFailure,
+} from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { signedPayloadParts } from '@/lib/credentials/canonical';
 import { newDocId, newVerificationCode } from '@/lib/credentials/codes';
@@ -11,7 +16,7 @@ import { signedRecordOf, type CertificateRow } from '@/lib/credentials/issue';
 import { activeKey, signingKeyOf, type IssuerKeyRow } from '@/lib/credentials/keys';
 import { recordSigningThread, type SigningThread } from '@/lib/credentials/record-signer';
 import { isTemplateKey, snapshotTemplate } from '@/lib/credentials/templates';
-import { AppError, ConflictError, InvalidError, NotFoundError, toPublicError } from '@/lib/errors';
+import { ConflictError, InvalidError, NotFoundError, toPublicError } from '@/lib/errors';
 import {
   accountColumnsOf,
   accountsInsert,
@@ -93,7 +98,7 @@ export async function requestPublish(
             : input.templateKey,
         publishedBy: input.actorUserId,
         publishStartedAt: new Date(),
-        publishError: null,
+        publishFailure: null,
       })
       .where(eq(recordUploads.id, upload.id));
     await recordAudit(tx, {
@@ -131,8 +136,21 @@ type PublishContext = {
   signingThread: (key: IssuerKeyRow) => SigningThread;
 };
 
+/**
+ * Why publishing stops, as a message code under `publishFailure` in the catalogs (shown in the
+ * reader's language) and its values.
+ */
+class PublishStopped extends Error {
+  constructor(
+    readonly code: string,
+    readonly values?: Record<string, string | number>,
+  ) {
+    super(code);
+  }
+}
+
 function assertTemplate(key: string | null) {
-  if (!key || !isTemplateKey(key)) throw new ConflictError('The upload has no certificate design');
+  if (!key || !isTemplateKey(key)) throw new PublishStopped('noDesign');
   return key;
 }
 
@@ -583,9 +601,7 @@ async function writeChunkIn(
     }
     for (const r of p.issues)
       if (r.change === 'changed' && status.get(r.existingCertificateId!) !== 'active')
-        throw new ConflictError(
-          `Row ${r.rowNo}: certificate ${r.certNo} is no longer active; upload the file again to check it`,
-        );
+        throw new PublishStopped('notActive', { row: r.rowNo, certNo: r.certNo });
   }
   const links = decideFromCandidates(p.links, candidates);
 
@@ -611,10 +627,7 @@ async function writeChunkIn(
     ]);
     const done = new Set(revoked.map((r) => r.id));
     const stale = p.deletes.find((r) => !done.has(r.existingCertificateId));
-    if (stale)
-      throw new ConflictError(
-        `Row ${stale.rowNo}: certificate ${stale.certNo} is no longer active; upload the file again to check it`,
-      );
+    if (stale) throw new PublishStopped('notActive', { row: stale.rowNo, certNo: stale.certNo });
   }
 
   // 3. The rest in one statement (see writeStatement).
@@ -624,8 +637,7 @@ async function writeChunkIn(
     await Promise.all([statusLock, written, q`commit`]);
   } else {
     const [, [{ superseded } = { superseded: -1 }]] = await Promise.all([statusLock, written]);
-    if (superseded !== p.corrected.count)
-      throw new ConflictError('A certificate changed while publishing; publish again to resume');
+    if (superseded !== p.corrected.count) throw new PublishStopped('changedMeanwhile');
     await q`commit`;
   }
   tx.open = false;
@@ -738,7 +750,7 @@ function writeStatement(
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,
              recipient_email, recipient_uid_masked, locker_user_id, issue_date, signature, row_no,
              data, ord)
-      returning locker_user_id),
+      returning locker_user_id, supersedes_id),
     s as (
       update certificates x set status = 'superseded', superseded_by_id = v.new_id,
         status_changed_at = ${now}::timestamptz,
@@ -755,17 +767,24 @@ function writeStatement(
         ${message.subject ?? null}::text, ${message.body}::text, ${message.template}::text
       from unnest(${a.id}::uuid[], ${a.mobile}::text[]) with ordinality as n(id, mobile, ord)
       where n.mobile is not null ${skip ? q`and n.id in (select id from u)` : q``}
-      having count(*) > 0),
+      having count(*) > 0
+      returning cardinality(recipients) as n),
     r as (
       insert into outbox (channel, recipients, subject, body, template)
       select ${notice.channel}::notify_channel, ${links.reached}::text[],
         ${notice.subject ?? null}::text, ${notice.body}::text, ${notice.template}::text
-      where cardinality(${links.reached}::text[]) > 0),
+      where cardinality(${links.reached}::text[]) > 0
+      returning cardinality(recipients) as n),
     k as (
       update record_uploads set published_rows = published_rows + ${p.count}::int,
         published_through_row = ${p.to}::int,
         linked_count = linked_count + (select count(locker_user_id) from c)::int,
-        accounts_created = accounts_created + (select count(*) from u)::int
+        accounts_created = accounts_created + (select count(*) from u)::int,
+        issued_count = issued_count + (select count(*) from c where supersedes_id is null)::int,
+        superseded_count = superseded_count + (select count(*) from s)::int,
+        revoked_count = revoked_count + ${p.deletes.length}::int,
+        sign_in_sms_count = sign_in_sms_count + (select coalesce(sum(n), 0) from o)::int,
+        arrived_sms_count = arrived_sms_count + (select coalesce(sum(n), 0) from r)::int
       where id = ${ctx.uploadId}::uuid)
     select count(*)::int as superseded from s`;
 }
@@ -786,8 +805,7 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
       })
       .from(organisations)
       .where(eq(organisations.id, upload.orgId));
-    if (org?.status !== 'active')
-      throw new ConflictError('Only an active institution can publish records');
+    if (org?.status !== 'active') throw new PublishStopped('institutionInactive');
     const [profile] = await db
       .select({ docType: institutionProfiles.defaultDocType })
       .from(institutionProfiles)
@@ -846,29 +864,41 @@ export async function runPublish(db: Db, uploadId: string): Promise<string> {
       .where(and(eq(recordUploads.id, uploadId), eq(recordUploads.status, 'publishing')));
     return 'published';
   } catch (error) {
-    // Expected errors carry their own message; anything else is logged with a reference.
-    // A unique violation: from postgres.js itself, or wrapped by drizzle.
-    const e = error as { code?: unknown; cause?: { code?: unknown } };
-    const unique = e.code === '23505' || e.cause?.code === '23505';
-    const reason = unique
-      ? 'A certificate with one of these numbers was issued in the meantime; upload the file again to check it.'
-      : error instanceof AppError
-        ? error.message
-        : toPublicError(error, 'records.publish').message;
-    const [{ publishedRows }] = (await db
-      .select({ publishedRows: recordUploads.publishedRows })
-      .from(recordUploads)
-      .where(eq(recordUploads.id, uploadId))) as [{ publishedRows: number }];
-    const n = (v: number) => v.toLocaleString('en-IN');
-    const message = ctx?.current
-      ? `Stopped at rows ${n(ctx.current.from)}–${n(ctx.current.to)}: ${reason} ${n(publishedRows)} rows were published before; publishing again resumes from row ${n(ctx.current.from)}.`
-      : reason;
     await db
       .update(recordUploads)
-      .set({ status: 'publish_failed', publishError: message })
+      .set({ status: 'publish_failed', publishFailure: await failureOf(db, uploadId, error, ctx) })
       .where(eq(recordUploads.id, uploadId));
     return 'publish_failed';
   } finally {
     await Promise.all([...threads.values()].map((t) => t.close()));
   }
+}
+
+/**
+ * Why a publish stopped, as stored: the reason's code (an unexpected error only by its log
+ * reference), and where it stopped: the chunk's rows and how many rows were published before.
+ */
+async function failureOf(
+  db: Db,
+  uploadId: string,
+  error: unknown,
+  ctx: PublishContext | undefined,
+): Promise<PublishFailure> {
+  // A unique violation: from postgres.js itself, or wrapped by drizzle.
+  const e = error as { code?: unknown; cause?: { code?: unknown } };
+  const reason: Omit<PublishFailure, 'at'> =
+    e.code === '23505' || e.cause?.code === '23505'
+      ? { code: 'issuedMeanwhile' }
+      : error instanceof PublishStopped
+        ? { code: error.code, ...(error.values ? { values: error.values } : {}) }
+        : {
+            code: 'unexpected',
+            values: { ref: toPublicError(error, 'records.publish').ref ?? '' },
+          };
+  if (!ctx?.current) return reason;
+  const [{ published }] = (await db
+    .select({ published: recordUploads.publishedRows })
+    .from(recordUploads)
+    .where(eq(recordUploads.id, uploadId))) as [{ published: number }];
+  return { ...reason, at: { ...ctx.current, published } };
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, between, count, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
 import { getDb, type Db } from '@/db/client';
 import { likePattern } from '@/db/like';
 import { recordRows, recordUploads, users } from '@/db/schema';
@@ -109,17 +109,15 @@ export async function firstIssuingRow(
   return row ?? null;
 }
 
-/** Every row's result by row number (for the report CSV). */
-export async function rowResults(uploadId: string, db: Db = getDb()) {
+/** The results of an upload's rows `from` to `to`, by row number (for the report CSV). */
+export async function rowResultsBetween(
+  uploadId: string,
+  range: { from: number; to: number },
+  db: Db = getDb(),
+) {
   const rows = await db
-    .select({
-      rowNo: recordRows.rowNo,
-      outcome: recordRows.outcome,
-      errors: recordRows.errors,
-      change: recordRows.change,
-      changedFields: recordRows.changedFields,
-    })
+    .select({ rowNo: recordRows.rowNo, outcome: recordRows.outcome, errors: recordRows.errors })
     .from(recordRows)
-    .where(eq(recordRows.uploadId, uploadId));
+    .where(and(eq(recordRows.uploadId, uploadId), between(recordRows.rowNo, range.from, range.to)));
   return new Map(rows.map((r) => [r.rowNo, r]));
 }

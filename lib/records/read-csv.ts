@@ -1,7 +1,8 @@
 import 'server-only';
 import { Transform, type Readable } from 'node:stream';
-import Papa from 'papaparse';
 import { openStored } from '@/lib/storage';
+import { stripInvisible } from '@/lib/text/visible';
+import { parseCsvChunks, type FileFailure } from './csv-chunks';
 import { detectDelimiter } from './delimiter';
 import { sniffCsv } from './sniff';
 
@@ -9,7 +10,7 @@ import { sniffCsv } from './sniff';
 // bytes, decode to text, and hand papaparse's rows over in batches. Rows are numbered as a
 // spreadsheet shows them: the header is row 1, the first data row is row 2.
 
-export type FileFailure = { code: string; values?: Record<string, string | number> };
+export type { FileFailure };
 
 export type CsvBatch = { rowNo: number; cells: string[] }[];
 
@@ -57,8 +58,10 @@ export async function openCsvText(
 
 /**
  * Parses the stored CSV and calls `onBatch` with its rows after the header. Stops with a
- * failure for an unclosed quote, a NUL byte or more than `maxRows` data rows. Rows whose cells
- * are all empty are skipped but still counted, so row numbers match the spreadsheet.
+ * failure for an unclosed quote, a NUL byte, more than `maxRows` data rows, or a row past the
+ * size limits (limits.ts). Rows whose cells are all empty are skipped but still counted, so row
+ * numbers match the spreadsheet. Bidirectional controls and zero-width characters are removed
+ * from the text first (lib/text/visible.ts), so no cell holds them.
  */
 export async function readCsv(
   key: string,
@@ -66,71 +69,50 @@ export async function readCsv(
     maxRows: number;
     onHeader: (header: string[]) => FileFailure | null;
     onBatch: (batch: CsvBatch) => void;
+    /** Awaited between pieces of the file (see parseCsvChunks). */
+    pace?: () => Promise<void>;
   },
 ): Promise<{ ok: true; rows: number } | { ok: false; failure: FileFailure }> {
   const opened = await openCsvText(key);
   if (!opened.ok) return opened;
-  let nextRowNo = 1;
   let dataRows = 0;
   let header: string[] | null = null;
-  let failure: FileFailure | null = null;
 
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse<string[]>(opened.text, {
-      header: false,
-      delimiter: opened.delimiter,
-      skipEmptyLines: false,
-      // Parsing a string runs synchronously to the end unless paused: a turn of the event loop
-      // after each chunk lets the COPY the batches feed go out meanwhile, and keeps the worker
-      // process answering (job heartbeats) through a 100,000-row file.
-      chunkSize: 1 << 20,
-      chunk(results, parser) {
-        const batch: CsvBatch = [];
-        for (const cells of results.data) {
-          const rowNo = nextRowNo++;
-          if (header === null) {
-            header = cells;
-            failure = opts.onHeader(cells);
-            if (failure) break;
-            continue;
-          }
-          if (cells.every((c) => c.trim() === '')) continue;
-          if (cells.some((c) => c.includes('\u0000'))) {
-            failure = { code: 'binary' };
-            break;
-          }
-          dataRows += 1;
-          if (dataRows > opts.maxRows) {
-            failure = { code: 'tooManyRows', values: { max: opts.maxRows } };
-            break;
-          }
-          // Badly decoded text can hold lone surrogates, which PostgreSQL's jsonb refuses.
-          for (let i = 0; i < cells.length; i++) {
-            const c = cells[i] as string & { isWellFormed(): boolean; toWellFormed(): string };
-            if (!c.isWellFormed()) cells[i] = c.toWellFormed();
-          }
-          batch.push({ rowNo, cells });
+  const failure = await parseCsvChunks(visibleText(opened.text), {
+    delimiter: opened.delimiter,
+    pace: opts.pace,
+    onRows(rows, firstRowNo) {
+      const batch: CsvBatch = [];
+      for (let r = 0; r < rows.length; r++) {
+        const cells = rows[r]!;
+        const rowNo = firstRowNo + r;
+        if (header === null) {
+          header = cells;
+          const refused = opts.onHeader(cells);
+          if (refused) return refused;
+          continue;
         }
-        const quote = results.errors.find((e) => e.code === 'MissingQuotes');
-        if (!failure && quote)
-          failure = {
-            code: 'unclosedQuote',
-            values: { row: (quote.row ?? 0) + nextRowNo - results.data.length },
-          };
-        if (failure) {
-          parser.abort();
-          return;
+        if (cells.every((c) => c.trim() === '')) continue;
+        if (cells.some((c) => c.includes('\u0000'))) return { code: 'binary' };
+        dataRows += 1;
+        if (dataRows > opts.maxRows) return { code: 'tooManyRows', values: { max: opts.maxRows } };
+        // Badly decoded text can hold lone surrogates, which PostgreSQL's jsonb refuses.
+        for (let i = 0; i < cells.length; i++) {
+          const c = cells[i] as string & { isWellFormed(): boolean; toWellFormed(): string };
+          if (!c.isWellFormed()) cells[i] = c.toWellFormed();
         }
-        opts.onBatch(batch);
-        parser.pause();
-        setImmediate(() => parser.resume());
-      },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
-    });
+        batch.push({ rowNo, cells });
+      }
+      if (batch.length) opts.onBatch(batch);
+      return null;
+    },
   });
   if (failure) return { ok: false, failure };
   if (header === null) return { ok: false, failure: { code: 'empty' } };
   if (dataRows === 0) return { ok: false, failure: { code: 'noRows' } };
   return { ok: true, rows: dataRows };
+}
+
+async function* visibleText(text: Readable): AsyncIterable<string> {
+  for await (const piece of text) yield stripInvisible(piece as string);
 }

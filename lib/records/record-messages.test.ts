@@ -19,6 +19,9 @@ const FILE_CODES = [
   'missingHeaders',
   'blankHeader',
   'noRows',
+  'tooManyColumns',
+  'cellTooLong',
+  'rowTooLong',
 ];
 const VALUES = {
   column: 'DOB',
@@ -40,6 +43,33 @@ describe.each(LOCALES)('%s catalog', (locale) => {
   it.each([...ROW_ERROR_CODES, ...FILE_CODES])('explains %s', (code) => {
     expect(t.has(code as never)).toBe(true);
     const text = t(code as never, VALUES as never);
+    expect(text).not.toMatch(/[{}]/);
+    if (locale === 'hi') expect(text).toMatch(/[\u0900-\u097F]/);
+  });
+
+  it.each([
+    'notActive',
+    'changedMeanwhile',
+    'issuedMeanwhile',
+    'institutionInactive',
+    'noDesign',
+    'unexpected',
+    'earlier',
+    'stoppedAt',
+  ])('says why a publish stopped: %s', (code) => {
+    const tr = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'records' });
+    const text = tr(
+      `publishFailure.${code}` as never,
+      {
+        row: 12,
+        certNo: 'DSI/1',
+        ref: 'AB12',
+        detail: 'x',
+        from: 2002,
+        to: 4001,
+        published: 2000,
+      } as never,
+    );
     expect(text).not.toMatch(/[{}]/);
     if (locale === 'hi') expect(text).toMatch(/[\u0900-\u097F]/);
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyseHeader } from './columns';
+import { maskAadhaarLike } from './aadhaar-text';
 import { prepareRowContext, validateRow, type ValidatedRow } from './validate-row';
 
 const VALID: Record<string, string> = {
@@ -255,9 +256,53 @@ describe('validateRow: Aadhaar', () => {
     expect(JSON.stringify(r.fields)).not.toContain('234123412346');
   });
 
-  it('masks an Aadhaar number typed into another column when it is reported there', () => {
-    const r = check({ MOBILE: '2341 2341 2346' });
-    expect(r.errors).toEqual([{ column: 'MOBILE', value: 'XXXX XXXX 2346', code: 'mobile' }]);
+  it.each([
+    ['MOBILE', '2341 2341 2346', 'XXXX XXXX 2346'],
+    ['ABC_ACCOUNT_ID', '234123412346', 'XXXX XXXX 2346'],
+    ['REGN_NO', '2341-2341-2346', 'XXXX XXXX 2346'],
+    ['CERT_NO', 'DSI/234123412346', 'DSI/XXXX XXXX 2346'],
+    ['CNAME', 'Asha 234123412346 Sharma', 'Asha XXXX XXXX 2346 Sharma'],
+    ['HOSTEL', 'UID 2341 2341 2346', 'UID XXXX XXXX 2346'],
+  ])('refuses a row with an Aadhaar number in %s and keeps it only masked', (col, v, masked) => {
+    const header = [...HEADER, 'HOSTEL'];
+    const r = check({ [col]: v }, header);
+    expect(r.errors).toEqual([{ column: col, value: masked, code: 'aadhaarElsewhere' }]);
+    expect(r.fields[col]).toBe(masked);
+    if (col === 'CERT_NO') expect(r.certNo).toBe(masked);
+    // The row's own Aadhaar number is still taken from its column.
+    expect(r.aadhaar).toBe('234123412346');
+    expect(JSON.stringify([r.fields, r.errors, r.certNo])).not.toMatch(/2341\D?2341/);
+  });
+
+  it('takes 12 digits without an Aadhaar check digit, and a mobile number written with 91', () => {
+    expect(check({ ABC_ACCOUNT_ID: '234123412347', REGN_NO: '234123412347' }).errors).toEqual([]);
+    // 91 and a mobile number: 12 digits, some with a valid check digit.
+    const mobile = Array.from({ length: 10 }, (_, d) => `91987654321${d}`).find(
+      (m) => maskAadhaarLike(m) !== null,
+    )!;
+    const r = check({ MOBILE: mobile });
+    expect(r.errors).toEqual([]);
+    expect(r.fields.MOBILE).toBe(mobile.slice(2));
+  });
+
+  it("asks for the number again when AADHAAR_NO holds the report's mask", () => {
+    for (const v of ['XXXX XXXX 2346', 'XXXXXXXX2346'])
+      expect(check({ AADHAAR_NO: v }).errors).toEqual([
+        { column: 'AADHAAR_NO', value: 'XXXX XXXX 2346', code: 'aadhaarMasked' },
+      ]);
+  });
+});
+
+describe("validateRow: Sanad's own report uploaded back", () => {
+  it('takes off the apostrophe the report put before a formula character', () => {
+    const header = [...HEADER, 'HOSTEL'];
+    const r = check({ MOBILE: "'+919876543210", REMARKS: "'-", HOSTEL: "'=A1" }, [
+      ...header,
+      'REMARKS',
+    ]);
+    expect(r.errors).toEqual([]);
+    expect(r.fields).toMatchObject({ MOBILE: '9876543210', REMARKS: '-', HOSTEL: '=A1' });
+    expect(check({ CNAME: "'Asha" }).fields.CNAME).toBe("'Asha");
   });
 });
 

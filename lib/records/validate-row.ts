@@ -7,6 +7,8 @@ import {
   type ColumnKind,
   type HeaderAnalysis,
 } from './columns';
+import { MASKED_AADHAAR, maskAadhaarLike, maskedAadhaar } from './aadhaar-text';
+import { unneutraliseCell } from './neutralise';
 
 // One award-record row checked against spec/records-csv.md "Rules" and the formats in
 // spec/digilocker.md "Identifiers". Pure and allocation-light: it runs on 100,000 rows inside
@@ -45,6 +47,8 @@ export const ROW_ERROR_CODES = [
   'email',
   'aadhaarFormat',
   'aadhaarChecksum',
+  'aadhaarMasked',
+  'aadhaarElsewhere',
   'abcId',
   'lockerId',
   'pin',
@@ -220,20 +224,13 @@ function parseDate(v: string): { iso: string } | typeof FORMAT | typeof NOT_REAL
   return { iso: `${y}-${m.length === 1 ? '0' + m : m}-${d.length === 1 ? '0' + d : d}` };
 }
 
-/** Aadhaar numbers appear in errors only masked, even when malformed. */
-const maskedAadhaar = (compact: string) => `XXXX XXXX ${compact.slice(-4)}`;
-const AADHAAR_LIKE = /(?<!\d)[2-9]\d{3}[\s-]?\d{4}[\s-]?\d{4}(?!\d)/g;
-
 /**
  * An error value fit to show and store: cut short, and any Aadhaar number typed into another
  * column (a clerk's slip into MOBILE, say) masked too. Only error paths pay for this.
  */
 function shown(v: string): string {
   const cut = v.length > MAX_ERROR_VALUE ? `${v.slice(0, MAX_ERROR_VALUE)}…` : v;
-  return cut.replace(AADHAAR_LIKE, (m) => {
-    const digits = m.replace(SPACES_DASHES, '');
-    return verhoeffValid(digits) ? maskedAadhaar(digits) : m;
-  });
+  return maskAadhaarLike(cut) ?? cut;
 }
 
 export function validateRow(cells: readonly string[], ctx: RowContext): ValidatedRow {
@@ -280,11 +277,28 @@ export function validateRow(cells: readonly string[], ctx: RowContext): Validate
   for (const slot of plan.slots) {
     if (slot.subject >= endAt) continue;
     const name = slot.name;
-    const v = (cells[slot.index] ?? '').trim();
+    let v = (cells[slot.index] ?? '').trim();
+    // A cell of Sanad's own report comes back with the apostrophe its export added.
+    if (v.charCodeAt(0) === 39) v = unneutraliseCell(v).trim();
     if (name === 'CERT_NO') certNo = v;
     if (v === '') {
       if (slot.mandatory && (!deleting || name === 'CERT_NO')) err(name, '', 'required');
       continue;
+    }
+    // An Aadhaar number is taken from its own column only, and stored nowhere else, not even
+    // in a refused row: the row is refused with the number masked (a mobile number written
+    // with 91 in front is 12 digits too, and stays a mobile number).
+    if (slot.kind !== 'aadhaar' && v.length >= 12) {
+      const masked = maskAadhaarLike(v);
+      if (
+        masked !== null &&
+        !(slot.kind === 'mobile' && MOBILE.test(v.replace(MOBILE_SEPARATORS, '')))
+      ) {
+        err(name, masked, 'aadhaarElsewhere');
+        fields[name] = masked;
+        if (name === 'CERT_NO') certNo = masked;
+        continue;
+      }
     }
     if (slot.maxLength && v.length > slot.maxLength)
       err(name, v, 'tooLong', { max: slot.maxLength });
@@ -327,7 +341,8 @@ export function validateRow(cells: readonly string[], ctx: RowContext): Validate
       }
       case 'aadhaar': {
         const a = v.replace(SPACES_DASHES, '');
-        if (!AADHAAR.test(a)) err(name, maskedAadhaar(a), 'aadhaarFormat');
+        if (MASKED_AADHAAR.test(v)) err(name, maskedAadhaar(a), 'aadhaarMasked');
+        else if (!AADHAAR.test(a)) err(name, maskedAadhaar(a), 'aadhaarFormat');
         else if (!verhoeffValid(a)) err(name, maskedAadhaar(a), 'aadhaarChecksum');
         else if (aadhaar === null) {
           aadhaar = a;

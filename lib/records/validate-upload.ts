@@ -192,45 +192,65 @@ function tally(rows: Light[], fixes: Fix[]) {
 /** Files from this size on are checked on two threads. */
 const HELPER_FROM_BYTES = 2 * 1024 * 1024;
 
+/** Validations running in this process: only one of them gets a helper thread. */
+let running = 0;
+
+export type ValidationStatus = 'validated' | 'failed' | 'skipped' | 'busy';
+
 /**
- * Validates a received upload; returns the final status. `helperThread` starts the second thread
- * (null: every row is checked on the calling thread); by default, only for a big file.
+ * Validates a received upload; returns the final status, `skipped` when there is nothing to do,
+ * or `busy` when another upload of the same institution is being validated (that validation
+ * queues this one when it ends: jobs.ts).
+ * `helperThread` starts the second thread (null: every row is checked on the calling thread); by
+ * default, only for a big file when this process validates no other.
  */
 export async function validateUpload(
   db: Db,
   uploadId: string,
   opts: { helperThread?: () => ValidationThread | null } = {},
-): Promise<string> {
-  const [upload] = await db
-    .update(recordUploads)
-    .set({ status: 'validating', validatedRows: 0, failure: null })
-    .where(
-      and(
-        eq(recordUploads.id, uploadId),
-        inArray(recordUploads.status, ['received', 'validating']),
-      ),
-    )
-    .returning();
-  if (!upload) return 'skipped';
+): Promise<ValidationStatus> {
+  const [found] = await db
+    .select({ orgId: recordUploads.orgId, status: recordUploads.status })
+    .from(recordUploads)
+    .where(eq(recordUploads.id, uploadId));
+  if (found?.status !== 'received' && found?.status !== 'validating') return 'skipped';
   const [profile] = await db
     .select({ docType: institutionProfiles.defaultDocType })
     .from(institutionProfiles)
-    .where(eq(institutionProfiles.orgId, upload.orgId));
+    .where(eq(institutionProfiles.orgId, found.orgId));
 
-  // Started now: it loads while the transaction begins and the file's first rows are read. A
-  // small file is checked before the thread would have loaded (about half a second here).
-  const helper = (
-    opts.helperThread ?? (upload.sizeBytes >= HELPER_FROM_BYTES ? validationThread : () => null)
-  )();
+  let helper: ValidationThread | null = null;
+  let counted = false;
   try {
     return await db.transaction(async (tx) => {
-      // A second runner of the same upload (a retried job, the sweep) waits for the first.
-      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`validate:${uploadId}`}))`);
-      const [again] = await tx
-        .select({ status: recordUploads.status })
-        .from(recordUploads)
-        .where(eq(recordUploads.id, uploadId));
-      if (again?.status !== 'validating') return 'skipped';
+      // One validation per institution at a time, on every worker, so that one institution's
+      // files (a big or hostile one, or many) take one worker slot and leave the others to other
+      // institutions. Held to the end of the transaction; a second runner of the same upload (a
+      // retried job, the sweep) is turned away too.
+      const [lock] = (await tx.execute(
+        sql`select pg_try_advisory_xact_lock(hashtext(${`validate-org:${found.orgId}`})) as free`,
+      )) as unknown as { free: boolean }[];
+      if (!lock?.free) return 'busy';
+      running += 1;
+      counted = true;
+      // On the pool, not in the transaction: the upload page shows the work at once.
+      const [upload] = await db
+        .update(recordUploads)
+        .set({ status: 'validating', validatedRows: 0, failure: null })
+        .where(
+          and(
+            eq(recordUploads.id, uploadId),
+            inArray(recordUploads.status, ['received', 'validating']),
+          ),
+        )
+        .returning();
+      if (!upload) return 'skipped';
+      // Started now: it loads while the earlier rows are deleted and the file's first rows are
+      // read. A small file is checked before the thread would have loaded (about half a second).
+      helper = (
+        opts.helperThread ??
+        (upload.sizeBytes >= HELPER_FROM_BYTES && running === 1 ? validationThread : () => null)
+      )();
       // The rows are replaced, and publishing (were it ever to follow a second validation)
       // starts from the first of them.
       await tx.execute(sql`delete from record_rows where upload_id = ${uploadId}`);
@@ -254,6 +274,7 @@ export async function validateUpload(
         apply(index, validateBatch(batch, ctx!, uploadId, vaultIds));
       const reading = readCsv(upload.fileKey, {
         maxRows: config.recordsMaxRows,
+        pace: () => copy.room(),
         onHeader(cells) {
           header = analyseHeader(cells);
           ctx = prepareRowContext(header, profile?.docType ?? 'SKCER');
@@ -286,7 +307,7 @@ export async function validateUpload(
       if (!read.ok) throw new FileRefused(read.failure);
       const light = lights.flat();
       await storeVaultEntries(tx, [...vault.values()]);
-      const fixes = await crossChecks(tx, uploadId, upload.orgId, light);
+      const fixes = await crossChecks(tx, uploadId, found.orgId, light);
       await applyFixes(tx, uploadId, fixes);
 
       // Counted here rather than by a scan of the rows just written (half a second for 100,000).
@@ -318,6 +339,17 @@ export async function validateUpload(
       .where(eq(recordUploads.id, uploadId));
     return 'failed';
   } finally {
-    await helper?.close();
+    if (counted) running -= 1;
+    await (helper as ValidationThread | null)?.close();
   }
+}
+
+/** The institution's oldest upload still waiting for validation, other than this one. */
+export async function nextWaitingUpload(db: Db, uploadId: string): Promise<string | null> {
+  const [next] = (await db.execute(sql`
+    select id from record_uploads
+    where org_id = (select org_id from record_uploads where id = ${uploadId})
+      and status = 'received' and id <> ${uploadId}
+    order by created_at limit 1`)) as unknown as { id: string }[];
+  return next?.id ?? null;
 }

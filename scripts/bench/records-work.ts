@@ -75,10 +75,12 @@ async function main() {
     walMb: walBytes / 1048576,
   };
   const [u] = await sql`select row_count, accepted_count, published_rows, linked_count,
-    accounts_created, publish_error from record_uploads where id = ${id}`;
+    accounts_created, issued_count, sign_in_sms_count, arrived_sms_count, publish_failure
+    from record_uploads where id = ${id}`;
   await sql.end();
   send({
     phase: 'done',
+    uploadId: id,
     validated,
     published,
     receiveMs,

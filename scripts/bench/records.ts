@@ -2,7 +2,8 @@
 // BENCH_DATABASE_URL): a generated, realistic 100,000-row award file is validated (≤ 5 s) and
 // published with account linking and certificate rows (≤ 10 s) by a worker-like process whose
 // peak memory must stay ≤ 400 MB, while the running app keeps answering pages (latency measured
-// during the publish).
+// during the publish). Then fresh processes read that file's report and validate hostile files,
+// each within the same memory budget.
 import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,6 +13,13 @@ import postgres from 'postgres';
 import { createDb } from '../../db/client';
 import { organisations, users } from '../../db/schema';
 import { generateAwardRows, sampleHeader } from '../../lib/records/sample';
+import {
+  runWorkChild,
+  writeHugeCellFile,
+  writeUnclosedQuoteFile,
+  writeWideRowFile,
+  type ChildReport,
+} from './hostile-files';
 import { percentile, verdict, withBenchApp, writeSection } from './results';
 
 const ROWS = Number(process.env.BENCH_ROWS || 100_000);
@@ -45,6 +53,41 @@ function probe(pathname: string) {
       return { sorted: latencies.sort((a, b) => a - b), failures };
     },
   };
+}
+
+/**
+ * Peak memory of a fresh worker-like process (VmHWM) for the report of the big file and for
+ * hostile files, each in its own process: table rows.
+ */
+async function hostileFiles(
+  dir: string,
+  env: NodeJS.ProcessEnv,
+  ids: { orgId: string; userId: string; uploadId: string },
+): Promise<string[]> {
+  const files = {
+    unclosed: path.join(dir, 'hostile-unclosed.csv'),
+    cell: path.join(dir, 'hostile-cell.csv'),
+    wide: path.join(dir, 'hostile-wide.csv'),
+  };
+  writeUnclosedQuoteFile(files.unclosed, 50);
+  writeHugeCellFile(files.cell, 40);
+  writeWideRowFile(files.wide);
+  const rows: [string, ChildReport][] = [
+    [
+      `the report CSV of the ${ROWS.toLocaleString('en-IN')}-row file, read to the end`,
+      await runWorkChild(['report', ids.uploadId, ids.orgId], env),
+    ],
+  ];
+  for (const [what, file] of [
+    ['receive and validate a 50 MB file with a quote never closed (row 4)', files.unclosed],
+    ['receive and validate a file with a 40 MB cell', files.cell],
+    ['receive and validate a row of 100,000 columns', files.wide],
+  ] as const)
+    rows.push([what, await runWorkChild(['validate', file, ids.orgId, ids.userId], env)]);
+  return rows.map(([what, c]) => {
+    const outcome = c.failure ? `refused (${c.failure.code})` : c.status;
+    return `| peak memory: ${what}: ${outcome} in ${(c.ms / 1000).toFixed(2)} s | ${c.after.peak.toFixed(0)} MB | ≤ 400 MB | ${verdict(c.after.peak <= 400)} |`;
+  });
 }
 
 async function main() {
@@ -98,6 +141,11 @@ async function main() {
         child.on('exit', (c) => (c ? reject(new Error(`work process exited ${c}`)) : undefined));
       });
       const busyResult = await (busy as ReturnType<typeof probe> | null)!.stop();
+      const hostile = await hostileFiles(
+        dataDir,
+        { ...env, SANAD_MASTER_KEY: secrets.masterKey, NEXTAUTH_SECRET: secrets.authSecret },
+        { orgId: org!.id, userId: operator!.id, uploadId: result.uploadId as string },
+      );
       const r = result as {
         validated: string;
         published: string;
@@ -124,6 +172,7 @@ async function main() {
         `| server-side validation, every row (parse, rules, Aadhaar vault, diff, COPY of ${ROWS.toLocaleString('en-IN')} results) | ${s(r.validateMs)} | ≤ 5 s | ${verdict(r.validateMs <= 5000)} |`,
         `| publish: account linking + ${ROWS.toLocaleString('en-IN')} signed certificate rows | ${s(r.publishMs)} | ≤ 10 s | ${verdict(r.publishMs <= 10_000)} |`,
         `| peak memory (VmHWM) of the process doing the work | ${r.peakMb.toFixed(0)} MB | ≤ 400 MB | ${verdict(r.peakMb <= 400)} |`,
+        ...hostile,
         `| \`/verify/{code}\` while idle, p50 | ${idleP50.toFixed(0)} ms (${idleResult.sorted.length} requests) | | |`,
         `| \`/verify/{code}\` during the publish, p50 / p95 / max | ${busyP50.toFixed(0)} / ${busyP95.toFixed(0)} / ${busyMax.toFixed(0)} ms (${busyResult.sorted.length} requests, ${busyResult.failures} failed) | keeps answering | ${verdict(busyResult.failures === 0 && busyResult.sorted.length > 0)} |`,
         '',

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { ProgressBar } from '@/components/records/progress-bar';
+import { PublishFailureText, PublishSummary } from '@/components/records/publish-summary';
 import { PublishForm } from '@/components/records/publish-form';
 import { RefreshWhile } from '@/components/records/refresh-while';
 import { UploadRowsTable } from '@/components/records/upload-rows-table';
@@ -160,20 +161,20 @@ export default async function UploadPage({
             label={t('publishedProgress', { done: n(upload.publishedRows), total: n(toPublish) })}
             testId="publish-progress"
           />
-          {upload.status === 'published' ? (
-            <Alert kind="success">
-              <span data-testid="publish-done">
-                {t('publishedSummary', {
-                  published: n(upload.publishedRows),
-                  linked: n(upload.linkedCount),
-                  created: n(upload.accountsCreated),
-                })}
-              </span>
-            </Alert>
+          {upload.status === 'published' || upload.publishedRows > 0 ? (
+            <PublishSummary
+              counts={upload}
+              done={upload.status === 'published'}
+              t={(k, v) => t(k as never, v as never)}
+              n={n}
+            />
           ) : null}
-          {upload.status === 'publish_failed' && upload.publishError ? (
+          {upload.status === 'publish_failed' ? (
             <div className="mt-3">
-              <Alert kind="error">{upload.publishError}</Alert>
+              <PublishFailureText
+                failure={upload.publishFailure}
+                t={(k, v) => t(k as never, v as never)}
+              />
             </div>
           ) : null}
         </Card>

@@ -1,0 +1,1 @@
+ALTER TABLE "record_uploads" DROP COLUMN "publish_error";
