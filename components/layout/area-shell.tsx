@@ -1,12 +1,14 @@
+import { cookies } from 'next/headers';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { TIME_ZONE_COOKIE } from '@/lib/i18n/time-zone';
 import { TimeZoneSync } from './time-zone-sync';
 
 /**
  * A role area's frame: its own sub-navigation above the page. Areas show times, so the browser's
  * time zone is passed on here.
  */
-export function AreaShell({
+export async function AreaShell({
   title,
   links,
   children,
@@ -15,9 +17,10 @@ export function AreaShell({
   links: { href: string; label: string }[];
   children: ReactNode;
 }) {
+  const seen = (await cookies()).get(TIME_ZONE_COOKIE)?.value ?? null;
   return (
     <div>
-      <TimeZoneSync />
+      <TimeZoneSync seen={seen} />
       <div className="mb-6 flex flex-wrap items-center gap-2 border-b border-slate-200 pb-3">
         <span className="mr-2 text-xs font-semibold uppercase tracking-wider text-brand-700">
           {title}
