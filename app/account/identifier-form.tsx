@@ -5,6 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '@/components/i18n/use-error-text';
 import { Alert, Button, Field, inputStyles } from '@/components/ui';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { ActionResult } from '@/lib/http/action';
 import type { TLinkIdentifierConfirm, TLinkIdentifierRequest } from '@/lib/identity/schemas';
 
@@ -65,19 +66,22 @@ export function IdentifierForm({
             {current ? t(`change.${kind}`) : t(`add.${kind}`)}
           </Button>
           {remove && current ? (
-            <Button
+            <ConfirmButton
               variant="secondary"
-              disabled={busy}
-              onClick={() =>
-                window.confirm(t('removeEmailConfirm', { email: current })) &&
-                run(remove, () => {
-                  setDone(t('emailRemoved'));
-                  router.refresh();
-                })
-              }
-            >
-              {t('removeEmail')}
-            </Button>
+              label={t('removeEmail')}
+              texts={{
+                title: t('removeEmailConfirm', { email: current }),
+                confirm: t('removeEmail'),
+                cancel: t('cancel'),
+              }}
+              onConfirm={async () => {
+                const r = await remove();
+                if (!r.ok) return errorText(r.error);
+                setDone(t('emailRemoved'));
+                router.refresh();
+                return null;
+              }}
+            />
           ) : null}
         </div>
         {error ? <Alert kind="error">{error}</Alert> : null}

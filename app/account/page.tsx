@@ -1,11 +1,14 @@
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { Badge, Card, PageTitle } from '@/components/ui';
 import { getDb } from '@/db/client';
 import { accountOverview } from '@/lib/auth/account';
 import { getCurrentUser } from '@/lib/auth/session';
-import { formatDateTime } from '@/lib/i18n/format';
+import { TimeZoneSync } from '@/components/layout/time-zone-sync';
+import { getDates } from '@/lib/i18n/page-dates';
+import { TIME_ZONE_COOKIE } from '@/lib/i18n/time-zone';
 import {
   confirmLinkAction,
   endSessionAction,
@@ -25,7 +28,8 @@ export default async function AccountPage() {
     staff: user.memberships.some((m) => m.role !== 'citizen'),
   });
   const t = await getTranslations('account');
-  const locale = await getLocale();
+  const dates = await getDates();
+  const seenZone = (await cookies()).get(TIME_ZONE_COOKIE)?.value ?? null;
   const rows = [
     {
       kind: 'mobile' as const,
@@ -37,6 +41,7 @@ export default async function AccountPage() {
   return (
     <ClientMessages namespaces={['account', 'errors']}>
       <div className="mx-auto max-w-3xl space-y-6" data-testid="account">
+        <TimeZoneSync seen={seenZone} />
         <PageTitle sub={t('intro')}>{t('title')}</PageTitle>
         <Card title={t('signInWays')}>
           <p className="mb-4 text-sm text-slate-600">{t('signInWaysHelp')}</p>
@@ -82,11 +87,11 @@ export default async function AccountPage() {
                   </p>
                   <p className="text-sm text-slate-500">
                     {t('signedInAt', {
-                      at: formatDateTime(locale, s.createdAt),
+                      at: dates.timestamp(s.createdAt),
                       method: t(`method.${s.method === 'email' ? 'email' : 'sms'}`),
                     })}
                     {' · '}
-                    {t('lastActive', { at: formatDateTime(locale, s.lastSeenAt) })}
+                    {t('lastActive', { at: dates.timestamp(s.lastSeenAt) })}
                   </p>
                 </div>
                 {s.current ? null : <EndSessionButton sessionId={s.id} end={endSessionAction} />}

@@ -6,6 +6,7 @@ import { useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { useErrorText } from '@/components/i18n/use-error-text';
 import { Alert, Button } from '@/components/ui';
+import { ConfirmButton } from '@/components/ui/confirm-button';
 import type { ActionResult } from '@/lib/http/action';
 
 export function EndSessionButton({
@@ -43,27 +44,21 @@ export function SignOutEverywhereButton({
 }) {
   const t = useTranslations('account');
   const errorText = useErrorText();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   return (
-    <div className="space-y-2">
-      <Button
-        variant="danger"
-        disabled={busy}
-        onClick={async () => {
-          if (!window.confirm(t('signOutEverywhereConfirm'))) return;
-          setBusy(true);
-          const r = await signOutEverywhere();
-          if (r.ok) await signOut({ callbackUrl: '/sign-in' });
-          else {
-            setBusy(false);
-            setError(errorText(r.error));
-          }
-        }}
-      >
-        {t('signOutEverywhere')}
-      </Button>
-      {error ? <Alert kind="error">{error}</Alert> : null}
-    </div>
+    <ConfirmButton
+      label={t('signOutEverywhere')}
+      texts={{
+        title: t('signOutEverywhereConfirm'),
+        body: t('signOutEverywhereBody'),
+        confirm: t('signOutEverywhere'),
+        cancel: t('cancel'),
+      }}
+      onConfirm={async () => {
+        const r = await signOutEverywhere();
+        if (!r.ok) return errorText(r.error);
+        await signOut({ callbackUrl: '/sign-in' });
+        return null;
+      }}
+    />
   );
 }

@@ -61,8 +61,8 @@ test('a citizen adds an email with a code, signs in with it, and manages where t
   await switchLanguage(phone, 'English');
 
   // Sign out everywhere, after a second look.
-  phone.once('dialog', (d) => void d.accept());
   await phone.getByRole('button', { name: 'Sign out everywhere' }).click();
+  await phone.getByRole('alertdialog').getByRole('button', { name: 'Sign out everywhere' }).click();
   await expect(phone).toHaveURL(/\/sign-in/);
   await phone.goto('/locker');
   await expect(phone).toHaveURL(/\/sign-in\?next=%2Flocker$/);

@@ -1,4 +1,4 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { auditLog, outbox, rateLimitEvents, users } from '@/db/schema';
 import { adminOverview } from '@/lib/admin/overview';
@@ -9,7 +9,7 @@ import {
   RateLimitedError,
   TryTomorrowError,
 } from '@/lib/errors';
-import { testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
+import { lastCodeSentTo, testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
 import { requestSignInCode, verifySignInCode } from './otp';
 import { OTP_BUCKETS } from './otp-limits';
 
@@ -21,16 +21,6 @@ afterEach(() => {
     process.env[k] = saved[k];
 });
 
-async function latestCode(recipient: string): Promise<string> {
-  const [msg] = await db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.recipient, recipient))
-    .orderBy(desc(outbox.createdAt))
-    .limit(1);
-  return /\b(\d{6})\b/.exec(msg!.body)![1]!;
-}
-
 const wrongFor = (code: string) => (code === '000000' ? '111111' : '000000');
 
 describe('wrong codes across codes', () => {
@@ -41,7 +31,7 @@ describe('wrong codes across codes', () => {
       // Five wrong tries kill a code; a new code gives five more, but the day's budget is ten.
       for (let round = 0; round < 2; round++) {
         await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
-        const code = await latestCode(mobile);
+        const code = await lastCodeSentTo(db, mobile);
         for (let i = 0; i < 5; i++)
           await expect(
             verifySignInCode(db, { identifier: mobile, code: wrongFor(code), ip: uniqueIp() }),
@@ -79,7 +69,7 @@ describe('wrong codes across codes', () => {
     // The next attempt from anywhere in that /64 is refused before the code is looked at.
     const mobile = uniqueMobile();
     await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     await expect(
       verifySignInCode(db, { identifier: mobile, code, ip: `${net}:abcd::99` }),
     ).rejects.toBeInstanceOf(RateLimitedError);
@@ -150,12 +140,16 @@ describe('a blocked account', () => {
     await expect(
       verifySignInCode(db, {
         identifier: mobile,
-        code: wrongFor(await latestCode(mobile)),
+        code: wrongFor(await lastCodeSentTo(db, mobile)),
         ip: uniqueIp(),
       }),
     ).rejects.toBeInstanceOf(InvalidCodeError);
     await expect(
-      verifySignInCode(db, { identifier: mobile, code: await latestCode(mobile), ip: uniqueIp() }),
+      verifySignInCode(db, {
+        identifier: mobile,
+        code: await lastCodeSentTo(db, mobile),
+        ip: uniqueIp(),
+      }),
     ).rejects.toBeInstanceOf(BlockedError);
   });
 });

@@ -1,28 +1,18 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memberships, otpCodes, outbox, users } from '@/db/schema';
 import { InvalidCodeError, RateLimitedError } from '@/lib/errors';
-import { testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
+import { lastCodeSentTo, testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
 import { requestSignInCode, verifySignInCode } from './otp';
 
 const { db, sql: pool } = testDb();
 afterAll(() => pool.end());
 
-async function latestCode(recipient: string): Promise<string> {
-  const [msg] = await db
-    .select()
-    .from(outbox)
-    .where(eq(outbox.recipient, recipient))
-    .orderBy(desc(outbox.createdAt))
-    .limit(1);
-  return /\b(\d{6})\b/.exec(msg!.body)![1]!;
-}
-
 describe('one-time sign-in codes', () => {
   it('sends the code as an SMS in the outbox and stores only a hash', async () => {
     const mobile = uniqueMobile();
     await requestSignInCode(db, { identifier: `+91 ${mobile}`, ip: uniqueIp() });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     const [row] = await db.select().from(otpCodes).where(eq(otpCodes.identifier, mobile));
     expect(row!.codeHash).not.toContain(code);
     expect(row!.codeHash).toMatch(/^[0-9a-f]{64}$/);
@@ -37,15 +27,15 @@ describe('one-time sign-in codes', () => {
     const a = await requestSignInCode(db, { identifier: known, ip: uniqueIp() });
     const b = await requestSignInCode(db, { identifier: unknown, ip: uniqueIp() });
     expect(Object.keys(a)).toEqual(Object.keys(b));
-    expect(await latestCode(known)).toMatch(/^\d{6}$/);
-    expect(await latestCode(unknown)).toMatch(/^\d{6}$/);
+    expect(await lastCodeSentTo(db, known)).toMatch(/^\d{6}$/);
+    expect(await lastCodeSentTo(db, unknown)).toMatch(/^\d{6}$/);
   });
 
   it('signs in with the right code, once; a new number becomes a citizen locker', async () => {
     const mobile = uniqueMobile();
     const ip = uniqueIp();
     await requestSignInCode(db, { identifier: mobile, ip });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     const first = await verifySignInCode(db, { identifier: mobile, code, ip });
     expect(first.created).toBe(true);
     const roles = await db.select().from(memberships).where(eq(memberships.userId, first.userId));
@@ -58,7 +48,7 @@ describe('one-time sign-in codes', () => {
     await requestSignInCode(db, { identifier: mobile, ip });
     const again = await verifySignInCode(db, {
       identifier: mobile,
-      code: await latestCode(mobile),
+      code: await lastCodeSentTo(db, mobile),
       ip,
     });
     expect(again).toEqual({ userId: first.userId, created: false, method: 'sms' });
@@ -67,7 +57,7 @@ describe('one-time sign-in codes', () => {
   it('refuses an expired code', async () => {
     const mobile = uniqueMobile();
     await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     await db
       .update(otpCodes)
       .set({ expiresAt: sql`now() - interval '1 second'` })
@@ -93,7 +83,7 @@ describe('one-time sign-in codes', () => {
     const mobile = uniqueMobile();
     const ip = uniqueIp();
     await requestSignInCode(db, { identifier: mobile, ip });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 5; i++) {
       await expect(
@@ -109,7 +99,7 @@ describe('one-time sign-in codes', () => {
     const mobile = uniqueMobile();
     const ip = uniqueIp();
     await requestSignInCode(db, { identifier: mobile, ip });
-    const code = await latestCode(mobile);
+    const code = await lastCodeSentTo(db, mobile);
     const wrong = code === '000000' ? '111111' : '000000';
     for (let i = 0; i < 4; i++)
       await expect(verifySignInCode(db, { identifier: mobile, code: wrong, ip })).rejects.toThrow();
@@ -122,9 +112,9 @@ describe('one-time sign-in codes', () => {
     const mobile = uniqueMobile();
     const ip = uniqueIp();
     await requestSignInCode(db, { identifier: mobile, ip });
-    const old = await latestCode(mobile);
+    const old = await lastCodeSentTo(db, mobile);
     await requestSignInCode(db, { identifier: mobile, ip });
-    const fresh = await latestCode(mobile);
+    const fresh = await lastCodeSentTo(db, mobile);
     if (old !== fresh) {
       await expect(
         verifySignInCode(db, { identifier: mobile, code: old, ip }),

@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { auditLog, memberships, otpCodes, outbox, users } from '@/db/schema';
 import { requestSignInCode, verifySignInCode } from '@/lib/auth/otp';
 import { ConflictError, InvalidCodeError } from '@/lib/errors';
 import { createPerson } from '@/tests/fixtures';
-import { testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
+import { lastCodeSentTo, testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
 import { confirmIdentifierLink, removeSignInEmail, requestIdentifierLink } from './link-identifier';
 
 // A mobile number or email signs in to an account only after the account's holder entered a
@@ -15,15 +15,8 @@ import { confirmIdentifierLink, removeSignInEmail, requestIdentifierLink } from 
 const { db, sql: pool } = testDb();
 afterAll(() => pool.end());
 
-async function codeSentTo(recipient: string, template = 'auth.link'): Promise<string> {
-  const [msg] = await db
-    .select()
-    .from(outbox)
-    .where(and(eq(outbox.recipient, recipient), eq(outbox.template, template)))
-    .orderBy(desc(outbox.createdAt))
-    .limit(1);
-  return /\b(\d{6})\b/.exec(msg!.body)![1]!;
-}
+const codeSentTo = (recipient: string, template = 'auth.link') =>
+  lastCodeSentTo(db, recipient, template);
 
 const ctxOf = (userId: string) => ({ userId, ip: uniqueIp(), userAgent: 'vitest' });
 const email = () => `p${uniqueMobile()}@example.org`;
