@@ -8,6 +8,8 @@ const config = [
     ignores: [
       '.next/**',
       '.data/**',
+      '.stryker-tmp/**',
+      'reports/**',
       'node_modules/**',
       'db/migrations/**',
       'next-env.d.ts',

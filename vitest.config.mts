@@ -4,6 +4,11 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+// tests/command-fixtures holds tests that fail on purpose; only the test of the test commands
+// (tests/test-commands.int.test.ts) runs them, by setting this variable.
+const fixtures = 'tests/command-fixtures/**';
+const fixturesOnly = process.env.SANAD_COMMAND_FIXTURES === '1';
+
 export default defineConfig({
   resolve: {
     alias: [
@@ -18,7 +23,9 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['{lib,db,app,components,scripts}/**/*.test.ts'],
+          include: fixturesOnly
+            ? [`${fixtures}/*.test.ts`]
+            : ['{lib,db,app,components,scripts}/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
         },
       },
@@ -26,8 +33,10 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'int',
-          include: ['{lib,db,app,scripts,tests}/**/*.int.test.ts'],
-          exclude: ['node_modules/**'],
+          include: fixturesOnly
+            ? [`${fixtures}/*.int.test.ts`]
+            : ['{lib,db,app,scripts,tests}/**/*.int.test.ts'],
+          exclude: fixturesOnly ? ['node_modules/**'] : ['node_modules/**', fixtures],
           globalSetup: ['tests/global-setup.ts'],
           setupFiles: ['tests/int-setup.ts'],
           testTimeout: 60_000,

