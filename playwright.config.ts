@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './scripts/test-tools/chromium.mjs';
 
-// The browser suite runs Debian's Chromium against the app started exactly as the README starts
-// it (`npm start`, embedded database), with its own fresh data directory and ports.
+// The browser suite runs Chromium (CHROMIUM_PATH, else the system's, else Playwright's own)
+// against the app started exactly as the README starts it (`npm start`, embedded database), with
+// its own fresh data directory and ports.
 const PORT = Number(process.env.E2E_PORT || 3100);
 export const BASE_URL = `http://localhost:${PORT}`;
 
@@ -21,7 +23,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: findChromium()?.path,
       args: [
         '--no-sandbox',
         '--disable-gpu',

@@ -6,6 +6,16 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 export NEXT_TELEMETRY_DISABLED=1
+
+# The programs the suite needs from outside npm: installed here when possible, else a stop with
+# the command that installs them, before any test runs.
+echo "=== outside programs ==="
+if ! node scripts/test-tools/check.mjs; then
+  echo
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
 reports=.data/reports
 rm -rf "$reports" && mkdir -p "$reports"
 failed_steps=()
