@@ -4,6 +4,7 @@ import { ClientMessages } from '@/components/i18n/client-messages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { setLocaleAction } from '@/app/actions/locale';
+import { BrowserSetup } from '@/components/layout/browser-setup';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getCurrentUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
+        <BrowserSetup />
         <ClientMessages namespaces={['nav', 'errors', 'errorPage']}>
           <SiteHeader
             user={user ? { label, areas: user.areas } : null}

@@ -52,12 +52,15 @@ if (cluster.isPrimary && concurrency > 1) {
   // The hottest public endpoint is answered before Next.js routing (same function as the Next
   // route, lib/credentials/verify-api.ts): Next's per-request cost alone capped it below target.
   const { verifyApiResponse } = await import('../lib/credentials/verify-api.ts');
+  // Content-Security-Policy (a nonce per page), HSTS in production and the rest, for every answer.
+  const { apiHeaders, securityHeaders, securityOptionsFromEnv } =
+    await import('../lib/http/security-headers.ts');
+  const security = securityOptionsFromEnv(process.env);
+  const secure = securityHeaders(security);
   const API_HEADERS = {
     'content-type': 'application/json',
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'x-frame-options': 'DENY',
+    ...apiHeaders(security),
   };
   const fastVerify = (req, res) => {
     let code = '';
@@ -98,6 +101,7 @@ if (cluster.isPrimary && concurrency > 1) {
     req.headers[CLIENT_IP_HEADER] = forwarded || req.socket.remoteAddress || 'unknown';
     if (req.method === 'GET' && req.url.startsWith('/api/verify/') && req.url.length > 12)
       return fastVerify(req, res);
+    secure(req, res);
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
