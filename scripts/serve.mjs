@@ -62,6 +62,13 @@ if (cluster.isPrimary && concurrency > 1) {
     'cache-control': 'no-store',
     ...apiHeaders(security),
   };
+  // The verification page a QR scan opens is rendered here too, from the same components as its
+  // Next.js route (app/verify/[code]/render.tsx); `npm run dev` leaves it to Next.js.
+  const verifyPage = dev
+    ? null
+    : (await import('../app/verify/[code]/render.tsx')).verifyPageHandler('.next');
+  if (!dev && !verifyPage)
+    console.warn('[web] no stylesheets found for /verify/{code} in .next: Next.js renders it');
   const fastVerify = (req, res) => {
     let code = '';
     try {
@@ -102,6 +109,7 @@ if (cluster.isPrimary && concurrency > 1) {
     if (req.method === 'GET' && req.url.startsWith('/api/verify/') && req.url.length > 12)
       return fastVerify(req, res);
     secure(req, res);
+    if (verifyPage?.(req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
