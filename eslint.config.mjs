@@ -26,9 +26,14 @@ const config = [
   },
   {
     // The page a QR scan opens is the busiest on the site. Each next/link is a client component
-    // the server renders on every request; a visitor arrives there from a camera and leaves with
-    // a full page load anyway, so plain anchors do the same job for less.
-    files: ['app/verify/[[]code[]]/**/*.tsx'],
+    // the server renders on every request, and in production the web server renders this page
+    // itself, with no client code at all (app/verify/[code]/render.tsx): plain anchors.
+    files: [
+      'app/verify/[[]code[]]/**/*.tsx',
+      'components/credentials/verify-result.tsx',
+      'components/credentials/certificate-not-found.tsx',
+      'components/layout/public-page.tsx',
+    ],
     rules: { '@next/next/no-html-link-for-pages': 'off' },
   },
 ];

@@ -22,18 +22,8 @@ const nextConfig = {
     '@xmldom/xmldom',
     '@peculiar/x509',
   ],
-  async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-        ],
-      },
-    ];
-  },
+  // Security headers (Content-Security-Policy with a nonce per page, HSTS in production, …) are
+  // set by the web server in front of Next.js: lib/http/security-headers.ts.
 };
 
 export default withNextIntl(nextConfig);

@@ -1,9 +1,10 @@
 import type { Metadata, Viewport } from 'next';
-import Link from 'next/link';
 import { ClientMessages } from '@/components/i18n/client-messages';
 import { getLocale, getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { setLocaleAction } from '@/app/actions/locale';
+import { BrowserSetup } from '@/components/layout/browser-setup';
+import { SiteFooter } from '@/components/layout/site-footer';
 import { SiteHeader } from '@/components/layout/site-header';
 import { getCurrentUser } from '@/lib/auth/session';
 import { config } from '@/lib/config';
@@ -28,24 +29,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang={locale}>
       <body className="flex min-h-screen flex-col">
+        <BrowserSetup />
         <ClientMessages namespaces={['nav', 'errors', 'errorPage']}>
           <SiteHeader
             user={user ? { label, areas: user.areas } : null}
             onLocaleChange={setLocaleAction}
           />
-          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          <main id="main" className="site-main">
             {children}
           </main>
-          <footer className="border-t border-slate-200 bg-white">
-            <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-4 py-4 text-sm text-slate-500">
-              <span>{t('text')}</span>
-              {config.devInboxEnabled ? (
-                <Link href="/dev/inbox" className="underline">
-                  {t('dev')}
-                </Link>
-              ) : null}
-            </div>
-          </footer>
+          <SiteFooter text={t('text')} devInbox={config.devInboxEnabled ? t('dev') : null} />
         </ClientMessages>
       </body>
     </html>

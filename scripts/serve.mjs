@@ -56,13 +56,23 @@ if (cluster.isPrimary && concurrency > 1) {
   // The hottest public endpoint is answered before Next.js routing (same function as the Next
   // route, lib/credentials/verify-api.ts): Next's per-request cost alone capped it below target.
   const { verifyApiResponse } = await import('../lib/credentials/verify-api.ts');
+  // Content-Security-Policy (a nonce per page), HSTS in production and the rest, for every answer.
+  const { apiHeaders, securityHeaders, securityOptionsFromEnv } =
+    await import('../lib/http/security-headers.ts');
+  const security = securityOptionsFromEnv(process.env);
+  const secure = securityHeaders(security);
   const API_HEADERS = {
     'content-type': 'application/json',
     'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-    'referrer-policy': 'strict-origin-when-cross-origin',
-    'x-frame-options': 'DENY',
+    ...apiHeaders(security),
   };
+  // The verification page a QR scan opens is rendered here too, from the same components as its
+  // Next.js route (app/verify/[code]/render.tsx); `npm run dev` leaves it to Next.js.
+  const verifyPage = dev
+    ? null
+    : (await import('../app/verify/[code]/render.tsx')).verifyPageHandler('.next');
+  if (!dev && !verifyPage)
+    console.warn('[web] no stylesheets found for /verify/{code} in .next: Next.js renders it');
   const fastVerify = (req, res) => {
     let code = '';
     try {
@@ -117,6 +127,8 @@ if (cluster.isPrimary && concurrency > 1) {
     }
     if (req.method === 'GET' && req.url.startsWith('/api/verify/') && req.url.length > 12)
       return fastVerify(req, res);
+    secure(req, res);
+    if (verifyPage?.(req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -1,28 +1,21 @@
-'use client';
-
-import Link from 'next/link';
-import { useTranslations } from 'next-intl';
 import { Card, PageTitle, buttonStyles } from '@/components/ui';
+import type { Locale } from '@/lib/i18n/locales';
+import { translatorFor } from '@/lib/i18n/process-translations';
 
-/**
- * "Certificate not found" for /verify/{code}. A client component with its words in the `errors`
- * messages every page already carries: Next.js renders a route's not-found boundary into every
- * answer of that route, and this keeps it to a reference on the busiest page of the site.
- */
-export function CertificateNotFound() {
-  const t = useTranslations('errors');
-  const nav = useTranslations('nav');
+/** "Certificate not found" for /verify/{code}: a code no certificate has, or a malformed one. */
+export function CertificateNotFound({ locale }: { locale: Locale }) {
+  const t = translatorFor(locale, 'errors');
   return (
     <div className="mx-auto max-w-lg">
-      <PageTitle>{nav('verify')}</PageTitle>
+      <PageTitle>{translatorFor(locale, 'nav')('verify')}</PageTitle>
       <Card>
         <div data-testid="verify-result" data-status="not-found">
           <h2 className="text-lg font-semibold text-red-800">{t('certificateNotFoundTitle')}</h2>
           <p className="mt-2 text-slate-700">{t('certificateNotFoundBody')}</p>
         </div>
-        <Link href="/verify" className={`${buttonStyles.secondary} mt-4`}>
+        <a href="/verify" className={`${buttonStyles.secondary} mt-4`}>
           {t('checkAnotherCode')}
-        </Link>
+        </a>
       </Card>
     </div>
   );

@@ -11,7 +11,7 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: string) => P
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
-    <div role="group" aria-label={t('language')} className="flex items-center gap-1 text-sm">
+    <div role="group" aria-label={t('language')} className="lang-switch">
       {LOCALES.map((l) => (
         <button
           key={l}
@@ -25,7 +25,6 @@ export function LanguageSwitcher({ onChange }: { onChange: (locale: string) => P
               router.refresh();
             })
           }
-          className={`min-h-9 rounded-md px-2 py-1 ${current === l ? 'bg-brand-100 font-semibold text-brand-900' : 'text-slate-600 hover:bg-slate-100'}`}
         >
           {LOCALE_NAMES[l]}
         </button>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Area } from '@/lib/auth/permissions';
+import { BrandMark, HeaderFrame } from './header-frame';
 import { LanguageSwitcher } from './language-switcher';
 import { SignOutButton } from './sign-out-button';
 
@@ -16,39 +17,27 @@ export async function SiteHeader({
 }) {
   const t = await getTranslations();
   return (
-    <header className="border-b border-slate-200 bg-white">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
-        {t('nav.skipToContent')}
-      </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-brand-900">
-          <span
-            aria-hidden
-            className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 text-white"
-          >
-            स
-          </span>
-          <span className="text-lg">{t('brand.name')}</span>
+    <HeaderFrame
+      skipLabel={t('nav.skipToContent')}
+      brand={
+        <Link href="/" className="site-brand">
+          <BrandMark />
+          {t('brand.name')}
         </Link>
-        <nav
-          aria-label={t('nav.areas')}
-          className="order-3 flex w-full flex-wrap gap-1 text-sm sm:order-none sm:w-auto sm:flex-1"
-        >
-          <Link href="/verify" className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100">
-            {t('nav.verify')}
-          </Link>
+      }
+      navLabel={t('nav.areas')}
+      nav={
+        <>
+          <Link href="/verify">{t('nav.verify')}</Link>
           {user?.areas.map((a) => (
-            <Link
-              key={a}
-              href={`/${a}`}
-              data-area={a}
-              className="rounded-md px-2 py-1.5 text-slate-700 hover:bg-slate-100"
-            >
+            <Link key={a} href={`/${a}`} data-area={a}>
               {t(`areas.${a}`)}
             </Link>
           ))}
-        </nav>
-        <div className="ml-auto flex items-center gap-2">
+        </>
+      }
+      tools={
+        <>
           <LanguageSwitcher onChange={onLocaleChange} />
           {user ? (
             <>
@@ -64,15 +53,12 @@ export async function SiteHeader({
               <SignOutButton label={t('nav.signOut')} />
             </>
           ) : (
-            <Link
-              href="/sign-in"
-              className="min-h-9 rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700"
-            >
+            <Link href="/sign-in" className="sign-in-link">
               {t('nav.signIn')}
             </Link>
           )}
-        </div>
-      </div>
-    </header>
+        </>
+      }
+    />
   );
 }

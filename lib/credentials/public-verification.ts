@@ -4,6 +4,7 @@ import { getDb, type Db } from '@/db/client';
 import { certificates, organisations } from '@/db/schema';
 import { recordVerification } from '@/lib/telemetry/verification-events';
 import { issuerCertificatesByCode } from './issuer-directory';
+import { ZVerificationCode } from './verification-code';
 import { liveStatus, verifyByCode, type LiveStatus, type PublicCertificate } from './verify-record';
 import { MAX_XML_BYTES, verifyCertificateXml, type XmlRejection } from './xml/verify-xml-signature';
 
@@ -22,6 +23,24 @@ export async function checkCode(
     result: hit?.result.status ?? 'not-found',
   });
   return hit?.result ?? null;
+}
+
+/**
+ * /verify/{code}: the path segment as sent (percent-encoded, perhaps malformed), checked and
+ * counted. A segment that is not a code at all is not found, and not counted.
+ */
+export async function checkCodeFromPath(
+  segment: string,
+  channel: 'qr' | 'typed',
+): Promise<PublicCertificate | null> {
+  let code: string;
+  try {
+    code = decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+  const parsed = ZVerificationCode.safeParse(code);
+  return parsed.success ? checkCode(parsed.data, channel) : null;
 }
 
 export type UploadCheck =

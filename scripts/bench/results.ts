@@ -32,12 +32,12 @@ export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
-/** Waits (up to 5 minutes) until the app started by a benchmark answers its health check. */
-export async function waitHealthy(base: string): Promise<void> {
+/** Waits (up to 5 minutes) until the app started by a benchmark answers `pathname` with 2xx. */
+export async function waitHealthy(base: string, pathname = '/api/health'): Promise<void> {
   const end = Date.now() + 300_000;
   while (Date.now() < end) {
     try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
+      if ((await fetch(`${base}${pathname}`)).ok) return;
     } catch {
       /* starting */
     }

@@ -1,7 +1,7 @@
+import { getLocale } from 'next-intl/server';
 import { CertificateNotFound } from '@/components/credentials/certificate-not-found';
+import { toLocale } from '@/lib/i18n/locales';
 
-// Next renders this boundary along with every /verify/{code} answer: a client component keeps it
-// to a reference (see the component).
-export default function VerifyCodeNotFound() {
-  return <CertificateNotFound />;
+export default async function VerifyCodeNotFound() {
+  return <CertificateNotFound locale={toLocale(await getLocale())} />;
 }
