@@ -111,6 +111,8 @@ export const certificates = pgTable(
     recipientEmail: text('recipient_email'),
     /** Masked Aadhaar only (`XXXXXXXX1234`), never the number. */
     recipientUidMasked: text('recipient_uid_masked'),
+    /** The recipient's Aadhaar as a vault reference: how a later Aadhaar link finds the award. */
+    recipientAadhaarVaultId: uuid('recipient_aadhaar_vault_id'),
     lockerUserId: uuid('locker_user_id'),
     issueDate: date('issue_date').notNull(),
     validFrom: date('valid_from'),
@@ -145,6 +147,9 @@ export const certificates = pgTable(
     uniqueIndex('certificates_code_uq').on(t.verificationCode),
     unique('certificates_issuer_status_index_uq').on(t.issuerOrgId, t.statusIndex),
     index('certificates_locker_idx').on(t.lockerUserId),
+    index('certificates_unlinked_aadhaar_idx')
+      .on(t.recipientAadhaarVaultId)
+      .where(sql`${t.recipientAadhaarVaultId} is not null and ${t.lockerUserId} is null`),
   ],
 );
 

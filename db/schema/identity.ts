@@ -51,6 +51,9 @@ export const users = pgTable(
      * vault.
      */
     aadhaarVaultId: uuid('aadhaar_vault_id'),
+    /** When the holder linked the Aadhaar number themselves, after a one-time code (null when a
+     * publish created the account from an institution's record). */
+    aadhaarLinkedAt: timestamp('aadhaar_linked_at', { withTimezone: true }),
     locale: text('locale').notNull().default('en'),
     status: text('status', { enum: ['active', 'disabled'] })
       .notNull()

@@ -6,3 +6,4 @@ export * from './partners';
 export * from './vault';
 export * from './institutions';
 export * from './records';
+export * from './locker';

@@ -56,8 +56,9 @@ test("a citizen cannot download someone else's certificate", async ({ page, brow
   const other = await (await browser.newContext()).newPage();
   await signIn(other, DEMO.teacher);
   const res = await other.request.get(href!);
-  expect(res.status()).toBe(403);
-  expect(await res.json()).toMatchObject({ error: 'forbidden' });
+  // Someone else's document is answered as if it did not exist.
+  expect(res.status()).toBe(404);
+  expect(await res.json()).toMatchObject({ error: 'notFound' });
 });
 
 test('GET /api/verify/{code} answers JSON, 404 for an unknown code', async ({ request }) => {

@@ -69,35 +69,6 @@ export async function listLockerCertificates(scope: { userId: string }, db: Db =
   return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
 }
 
-/**
- * Who may download a certificate's PDF/XML: its holder, or staff of the issuing institution.
- * Returns the number and version the download is named by.
- */
-export async function authorizeCertificateDownload(
-  user: CurrentUser,
-  id: string,
-  db: Db = getDb(),
-): Promise<{ number: string; version: number }> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw new NotFoundError('No such certificate');
-  const [row] = await db
-    .select({
-      lockerUserId: certificates.lockerUserId,
-      issuerOrgId: certificates.issuerOrgId,
-      number: certificates.number,
-      version: certificates.version,
-    })
-    .from(certificates)
-    .where(eq(certificates.id, id));
-  if (!row) throw new NotFoundError('No such certificate');
-  const holder =
-    row.lockerUserId === user.id && grantingMemberships(user.memberships, 'locker.view').length > 0;
-  const staff =
-    grantingMemberships(user.memberships, 'institution.view', row.issuerOrgId).length > 0 ||
-    grantingMemberships(user.memberships, 'courses.view', row.issuerOrgId).length > 0;
-  if (!holder && !staff) throw new ForbiddenError();
-  return { number: row.number, version: row.version };
-}
-
 /** One indexed lookup by verification code (the benchmark's baseline page uses it). */
 export async function certificateStatusByCode(
   code: string,

@@ -14,7 +14,8 @@ export type ErrorKey =
   | 'tryTomorrow'
   | 'busy'
   | 'blocked'
-  | 'tooLarge';
+  | 'tooLarge'
+  | 'gone';
 
 export class AppError extends Error {
   constructor(
@@ -86,6 +87,13 @@ export class BlockedError extends AppError {
 export class TooLargeError extends AppError {
   constructor(message = 'The request is too large') {
     super('tooLarge', message, 413);
+  }
+}
+
+/** A link that was revoked or has expired: it will not work again. */
+export class GoneError extends AppError {
+  constructor(message = 'This link was revoked or has expired') {
+    super('gone', message, 410);
   }
 }
 

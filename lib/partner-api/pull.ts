@@ -2,6 +2,7 @@ import 'server-only';
 import type { Db } from '@/db/client';
 import { getRendition } from '@/lib/credentials/renditions';
 import { toDdMmYyyy } from '@/lib/credentials/xml/build-certificate-xml';
+import { readDocument } from '@/lib/locker/access';
 import { addressBlocked, partnerIdOfOrg, recordAuthFailure } from './auth-failures';
 import { authenticatePartner, type AuthFailure } from './authenticate';
 import { findByHolder, findByUri } from './find-certificate';
@@ -41,7 +42,19 @@ const AUTH_MESSAGES: Record<AuthFailure, string> = {
 
 const RATE_LIMITED = 'too many failed authentications; try again in 10 minutes';
 
-async function renditions(db: Db, certificateId: string, format: PullRequest['format']) {
+/** The renditions of a found certificate, read through the access decision (which logs it). */
+async function renditions(
+  db: Db,
+  read: { certificateId: string; partnerId: string; ip: string },
+  format: PullRequest['format'],
+) {
+  await readDocument(db, {
+    reader: { kind: 'partner', partnerId: read.partnerId },
+    target: { certificateId: read.certificateId },
+    action: format,
+    ip: read.ip,
+  });
+  const certificateId = read.certificateId;
   const xml = await getRendition(db, certificateId, 'xml');
   const pdf = format === 'xml' ? undefined : await getRendition(db, certificateId, 'pdf');
   return { xml, pdf };
@@ -106,7 +119,11 @@ export async function handlePull(
     if (!uri) return refuse(400, 'malformed: URI is required');
     const found = await findByUri(db, uri);
     if (!found) return refuse(200, 'unknown URI');
-    const { xml, pdf } = await renditions(db, found.id, req.format);
+    const { xml, pdf } = await renditions(
+      db,
+      { certificateId: found.id, partnerId: auth.partnerId, ip },
+      req.format,
+    );
     return {
       status: 200,
       body: pullDocResponse({ status: '1', ts: req.ts, txn: req.txn, xml, pdf }),
@@ -130,7 +147,11 @@ export async function handlePull(
   // A holder who does not match gets the same answer as an unknown number.
   if (found === 'none') return refuse(200, 'no matching certificate');
   if (found === 'ambiguous') return refuse(200, 'ambiguous: the same number at several issuers');
-  const { xml, pdf } = await renditions(db, found.id, req.format);
+  const { xml, pdf } = await renditions(
+    db,
+    { certificateId: found.id, partnerId: auth.partnerId, ip },
+    req.format,
+  );
   return {
     status: 200,
     body: pullUriResponse({

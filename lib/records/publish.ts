@@ -377,6 +377,7 @@ async function prepareChunk(
       recipientMobile: input.recipient.mobile ?? null,
       recipientEmail: input.recipient.email ?? null,
       recipientUidMasked: input.recipient.uidMasked ?? null,
+      recipientAadhaarVaultId: r.aadhaarVaultId,
       lockerUserId: null,
       issueDate: input.issueDate,
       validFrom: null,
@@ -484,6 +485,7 @@ type CertificateColumns = Record<
   | 'mobile'
   | 'email'
   | 'uid'
+  | 'vault'
   | 'issueDate'
   | 'signature'
   | 'rowNo',
@@ -510,6 +512,7 @@ const CERTIFICATE_COLUMNS: Record<
   mobile: (x: CertificateRow) => x.recipientMobile,
   email: (x: CertificateRow) => x.recipientEmail,
   uid: (x: CertificateRow) => x.recipientUidMasked,
+  vault: (x: CertificateRow) => x.recipientAadhaarVaultId,
   issueDate: (x: CertificateRow) => x.issueDate,
   signature: (x: CertificateRow) => x.signature,
   rowNo: (x: CertificateRow) => x.sourceRowNo,
@@ -726,12 +729,12 @@ function writeStatement(
     c as (
       insert into certificates (id, issuer_org_id, doc_type, doc_id, uri, number, version,
         verification_code, status, supersedes_id, title, recipient_name, recipient_dob,
-        recipient_gender, recipient_mobile, recipient_email, recipient_uid_masked, locker_user_id,
-        issue_date, issued_at, data, template_key, template_snapshot, status_index, signature,
+        recipient_gender, recipient_mobile, recipient_email, recipient_uid_masked,
+        recipient_aadhaar_vault_id, locker_user_id, issue_date, issued_at, data, template_key, template_snapshot, status_index, signature,
         signing_kid, created_at, source_upload_id, source_row_no)
       select id, ${org}::uuid, doc_type, doc_id, uri, number, version, verification_code,
         'active', supersedes_id, title, recipient_name, recipient_dob, recipient_gender,
-        recipient_mobile, recipient_email, recipient_uid_masked,
+        recipient_mobile, recipient_email, recipient_uid_masked, recipient_aadhaar_vault_id,
         ${locker},
         issue_date, ${now}::timestamptz, data, ${ctx.templateKey}::text,
         ${p.snapshot}::text::json,
@@ -742,13 +745,15 @@ function writeStatement(
           unnest(${c.id}::uuid[], ${c.docType}::text[], ${c.docId}::text[], ${c.uri}::text[],
             ${c.number}::text[], ${c.version}::int[], ${c.code}::text[], ${c.supersedes}::uuid[],
             ${c.title}::text[], ${c.name}::text[], ${c.dob}::date[], ${c.gender}::gender[],
-            ${c.mobile}::text[], ${c.email}::text[], ${c.uid}::text[], ${links.lockers}::uuid[],
+            ${c.mobile}::text[], ${c.email}::text[], ${c.uid}::text[], ${c.vault}::uuid[],
+            ${links.lockers}::uuid[],
             ${c.issueDate}::date[], ${c.signature}::text[], ${c.rowNo}::int[]),
           unnest(string_to_array(${p.data}::text, ${DATA_SEPARATOR}::text)))
         with ordinality
         as t(id, doc_type, doc_id, uri, number, version, verification_code, supersedes_id,
              title, recipient_name, recipient_dob, recipient_gender, recipient_mobile,
-             recipient_email, recipient_uid_masked, locker_user_id, issue_date, signature, row_no,
+             recipient_email, recipient_uid_masked, recipient_aadhaar_vault_id, locker_user_id,
+             issue_date, signature, row_no,
              data, ord)
       returning locker_user_id, supersedes_id),
     s as (
