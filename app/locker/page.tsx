@@ -1,5 +1,4 @@
 import { getTranslations } from 'next-intl/server';
-import { ClientMessages } from '@/components/i18n/client-messages';
 import Link from 'next/link';
 import { CertificateStatusBadge } from '@/components/credentials/status-badge';
 import { listLockerCertificates } from '@/lib/credentials/queries';
@@ -7,8 +6,6 @@ import { Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 import { getDates } from '@/lib/i18n/page-dates';
 import { getProfile } from '@/lib/identity/users';
-import { saveProfileAction } from './actions';
-import { ProfileForm } from './profile-form';
 
 export default async function LockerPage() {
   const { user } = await requirePageAccess('locker.view', { next: '/locker' });
@@ -59,18 +56,6 @@ export default async function LockerPage() {
           <EmptyState>{t('uploadedEmpty')}</EmptyState>
         </Card>
       </div>
-      <Card title={t('profileTitle')}>
-        <ClientMessages namespaces={['locker', 'errors']}>
-          <ProfileForm
-            save={saveProfileAction}
-            initial={{
-              name: profile.name ?? '',
-              dob: profile.dob ?? '',
-              gender: (profile.gender ?? '') as 'M',
-            }}
-          />
-        </ClientMessages>
-      </Card>
     </div>
   );
 }

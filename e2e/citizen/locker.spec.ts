@@ -31,6 +31,8 @@ test('the profile form explains bad input beside the field and saves good input'
   page,
 }) => {
   await signIn(page, DEMO.teacher);
+  await page.getByRole('link', { name: 'Profile' }).click();
+  await expect(page).toHaveURL(/\/locker\/profile$/);
   await page.getByLabel('Name').fill('R');
   await page.getByLabel('Date of birth').fill('2999-01-01');
   await page.getByRole('button', { name: 'Save profile' }).click();

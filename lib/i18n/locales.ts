@@ -20,6 +20,14 @@ import enTemplate from './messages/template.en.json';
 import hiTemplate from './messages/template.hi.json';
 import enUi from './messages/ui.en.json';
 import hiUi from './messages/ui.hi.json';
+import enLockerDocs from './messages/locker-docs.en.json';
+import hiLockerDocs from './messages/locker-docs.hi.json';
+import enLockerFiles from './messages/locker-files.en.json';
+import hiLockerFiles from './messages/locker-files.hi.json';
+import enEsign from './messages/esign.en.json';
+import hiEsign from './messages/esign.hi.json';
+import enSharing from './messages/sharing.en.json';
+import hiSharing from './messages/sharing.hi.json';
 import enUpload from './messages/upload.en.json';
 import hiUpload from './messages/upload.hi.json';
 
@@ -38,6 +46,10 @@ const en = {
   ...enUi,
   ...enAudit,
   ...enRegister,
+  ...enLockerDocs,
+  ...enLockerFiles,
+  ...enEsign,
+  ...enSharing,
 };
 const hi = {
   ...hiBase,
@@ -52,6 +64,10 @@ const hi = {
   ...hiUi,
   ...hiAudit,
   ...hiRegister,
+  ...hiLockerDocs,
+  ...hiLockerFiles,
+  ...hiEsign,
+  ...hiSharing,
 };
 
 export const LOCALES = ['en', 'hi'] as const;
