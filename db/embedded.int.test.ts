@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmbeddedDb, untraversableAncestor, type EmbeddedDb } from './embedded';
 import { runMigrations } from './migrate';
 
-// The embedded default (issue 6, item 2) is a real PostgreSQL server: many connections, jobs.
+// The embedded default is a real PostgreSQL server: many connections, jobs.
 const dataDir = path.resolve('.data', `test-embedded-${process.pid}`);
 let server: EmbeddedDb;
 

@@ -10,7 +10,7 @@ let prefix = '';
  * primary key grows at its right-hand end. A publish of 100,000 records inserts 100,000
  * certificates and as many accounts, and with random (version 4) ids every insert landed on a
  * random page of every index on an id: PostgreSQL spent about a tenth more CPU on the publish
- * (docs/decisions.md, "Speed of publishing (session 8)").
+ * (docs/decisions.md, "Speed of publishing").
  *
  * The other 74 bits are random, taken with the variant bits from a version-4 UUID, whose
  * 12 bits after the version and 62 after the variant are random too (rand_a and rand_b).

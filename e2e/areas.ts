@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { signIn, switchLanguage } from './helpers';
 
 /**
- * The journey every role shares (issue 6, "Must show"): sign in with the code from /dev/inbox,
+ * The journey every role shares: sign in with the code from /dev/inbox,
  * land in the role's area, switch to Hindi and see the area in Hindi.
  */
 export function roleJourney(opts: {

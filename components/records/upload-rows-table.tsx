@@ -24,7 +24,7 @@ const FILTERS = ['all', 'rejected', 'accepted', 'new', 'changed', 'deleted', 'un
 type T = (key: string, values?: Record<string, string | number>) => string;
 
 /**
- * The per-row validation result (issue 4, item 4): filter to errors, search by number or name,
+ * The per-row validation result: filter to errors, search by number or name,
  * every reason in words, and for a changed record the fields that differ. Plain links and a GET
  * form, so it works without JavaScript.
  */

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
-/** Privileged actions: who, what, which object, when, from where (issue 6, item 8). */
+/** Privileged actions: who, what, which object, when, from where. */
 export const auditLog = pgTable(
   'audit_log',
   {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO, signIn, switchLanguage } from '../helpers';
 
-// Issue 4, "Must show": an institution registers, the admin approves, the operator uploads a
+// an institution registers, the admin approves, the operator uploads a
 // file with mistakes, reads the per-row errors, downloads the error report, uploads the fixed
 // file, sees the preview counts, picks a design and publishes; a citizen whose mobile was in the
 // file finds the award in the locker; an UPDATE upload supersedes it and a DELETE revokes it.

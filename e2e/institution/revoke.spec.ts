@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { DEMO, signIn } from '../helpers';
 
-// Issue 3, "Must show": the QR on a rendered PDF decodes to the verification URL; that URL says
+// the QR on a rendered PDF decodes to the verification URL; that URL says
 // "valid"; after the issuer revokes, a reload says "revoked".
 test('QR → valid; the owner revokes; reload → revoked', async ({ page }, info) => {
   await signIn(page, DEMO.owner);

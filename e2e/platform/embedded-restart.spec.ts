@@ -4,7 +4,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import postgres from 'postgres';
 
-// Issue 6, "Must show": kill -9 of the start command, then the start command again: up, every
+// kill -9 of the start command, then the start command again: up, every
 // row still there. Runs its own instance (own data directory and ports) of `npm start`.
 const DATA_DIR = path.resolve('.data', 'e2e-restart');
 const PORT = 3190;

@@ -13,7 +13,7 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** The one way privileged actions are written to the audit log (issue 6, item 8). */
+/** The one way privileged actions are written to the audit log. */
 export async function recordAudit(db: DbOrTx, entry: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
     actorUserId: entry.actorUserId,

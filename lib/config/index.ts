@@ -92,11 +92,11 @@ export const config = {
   get storageDir(): string {
     return str('STORAGE_DIR', '.data/files');
   },
-  /** Largest award CSV accepted (spec/records-csv.md; issue 4 default 50 MB). */
+  /** Largest award CSV accepted (spec/records-csv.md; default 50 MB). */
   get recordsMaxBytes(): number {
     return int('RECORDS_MAX_BYTES', 50 * 1024 * 1024);
   },
-  /** Most data rows in one award CSV (issue 4 default 200,000). */
+  /** Most data rows in one award CSV (default 200,000). */
   get recordsMaxRows(): number {
     return int('RECORDS_MAX_ROWS', 200_000);
   },

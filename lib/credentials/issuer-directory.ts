@@ -4,7 +4,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { DbOrTx } from '@/db/client';
 import { issuerKeys, organisations } from '@/db/schema';
 
-// Public keys of issuers, published at stable URLs (issue 3, item 1) and used to verify XML.
+// Public keys of issuers, published at stable URLs and used to verify XML.
 
 export async function issuerByCode(db: DbOrTx, code: string) {
   const [org] = await db

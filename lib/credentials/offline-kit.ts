@@ -8,7 +8,7 @@ import { issuerJwks } from './issuer-directory';
 import { activeKey, ensureIssuerKeys, keysOfIssuer, signingKeyOf } from './keys';
 import { STATUS_PURPOSES, buildStatusList } from './status-list';
 
-// The offline verifier kit (issue 3, item 8): every issuer's public keys and status lists in one
+// The offline verifier kit: every issuer's public keys and status lists in one
 // bundle, stamped with the time it was made and signed by the platform's Ed25519 key, so a
 // verifier without network access can check signatures and revocation up to that time.
 

@@ -9,7 +9,7 @@ import { canonicalJson } from './canonical';
 import { issuerByCode } from './issuer-directory';
 import { activeKey, signingKeyOf } from './keys';
 
-// Revocation for offline verifiers (issue 3, item 8): a W3C Bitstring Status List per issuer and
+// Revocation for offline verifiers: a W3C Bitstring Status List per issuer and
 // purpose. Bit i is 1 when the certificate at statusIndex i is revoked or superseded
 // ("revocation") or suspended ("suspension"). Signed with the issuer's Ed25519 key over the
 // canonical JSON of the credential (docs/digilocker-api.md describes the proof).

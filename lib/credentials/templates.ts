@@ -1,4 +1,4 @@
-// Certificate designs (seed 000 §2.5 iii; issue 3 item 4). A record keeps a snapshot of the
+// Certificate designs (seed 000 §2.5 iii). A record keeps a snapshot of the
 // design it was issued with, so a later change is never retroactive (seed 002, US 1).
 
 export type Signatory = { name: string; designation: string; signatureImage?: string | null };

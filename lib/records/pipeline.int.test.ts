@@ -33,7 +33,7 @@ import { generateAwardRows, sampleHeader } from './sample';
 import { validateUpload } from './validate-upload';
 import { validationThread, type ValidationThread } from './validation-thread';
 
-// Upload → validate → publish against real PostgreSQL (issue 4, items 3–8).
+// Upload → validate → publish against real PostgreSQL.
 
 const { db, sql: pool } = testDb();
 let issuer: { id: string; code: string; name: string };

@@ -35,13 +35,12 @@ import { accountCreatedMessage, awardLinkedMessage } from './messages';
 import { certificateInputOf } from './to-certificate';
 import { todayInIndia } from './validate-row';
 
-// Publishing (seed 000 §2.5 iv–v; issue 4, item 7): accepted rows become certificates in chunks,
+// Publishing (seed 000 §2.5 iv–v): accepted rows become certificates in chunks,
 // in row order, each chunk one transaction that also moves the upload's resume point past its
 // rows. A stop leaves whole chunks done and the rest untouched, so running again resumes without
 // duplicates.
 //
-// Speed (100,000 rows: 8.4–11.7 s on session 5's machine, 11.4–14.9 s with the app beside it on
-// session 7's; the target is 10 s, see docs/benchmarks.md): the stages overlap. While
+// Speed (100,000 rows: the target is 10 s, see docs/benchmarks.md): the stages overlap. While
 // PostgreSQL writes chunk N, this process builds chunk N+1's certificates (`prepareChunk`, in
 // slices that let the transaction's round trips through), a signing thread signs them, and
 // PostgreSQL reads chunk N+2's rows. The transaction (`writeChunk`) then sends everything at

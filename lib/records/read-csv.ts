@@ -6,7 +6,7 @@ import { parseCsvChunks, type FileFailure } from './csv-chunks';
 import { detectDelimiter } from './delimiter';
 import { sniffCsv } from './sniff';
 
-// Streaming read of a stored award CSV (issue 4, item 4): sniff the encoding from the first
+// Streaming read of a stored award CSV: sniff the encoding from the first
 // bytes, decode to text, and hand papaparse's rows over in batches. Rows are numbered as a
 // spreadsheet shows them: the header is row 1, the first data row is row 2.
 

@@ -13,7 +13,7 @@ import { getUpload, rowResultsBetween } from './queries';
 import { readCsv, type CsvBatch } from './read-csv';
 import { isAadhaarHeader } from './validate-row';
 
-// The validation report (issue 4, item 4): the file as uploaded, each row with its result and
+// The validation report: the file as uploaded, each row with its result and
 // every reason, to fix in a spreadsheet and upload again as it is: the added columns
 // (REPORT_COLUMNS) are passed over by the validation, and so is the apostrophe that neutralises
 // a cell against formula injection (export-csv.ts). Aadhaar numbers are masked.

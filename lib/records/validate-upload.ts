@@ -14,12 +14,11 @@ import { prepareRowContext } from './validate-row';
 import { validationThread, type ValidationThread } from './validation-thread';
 
 // Server-side validation of an upload (seed 000 §2.5 ii; spec/records-csv.md "Rules"): every
-// row gets a result, and every accepted row is compared with what is published (issue 4,
-// item 5). Rows stream into the database as they are parsed; the few rows that the checks
+// row gets a result, and every accepted row is compared with what is published. Rows stream into the database as they are parsed; the few rows that the checks
 // across rows change (duplicates, published numbers, corrections) are updated afterwards. A
 // rerun for the same upload replaces its rows, so a retried job is harmless.
 //
-// Speed (100,000 rows; issue 4's target is 5 s): the rows are checked on two threads. The main
+// Speed (100,000 rows; the target is 5 s): the rows are checked on two threads. The main
 // thread reads and parses the file and hands each batch of rows to a helper thread while that
 // has fewer than two waiting; otherwise it checks the batch itself. PostgreSQL takes the COPY
 // beside them.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { flushVerificationEvents, recordVerification } from './verification-events';
 
-// Verification telemetry (issue 3, item 5): each check is counted by channel, in batches.
+// Verification telemetry: each check is counted by channel, in batches.
 
 async function eventsWith(result: string) {
   return (await getDb().execute(sql`

@@ -1,4 +1,4 @@
-// `npm run bench:documents` (issue 3): XML signing using both cores (target ≥ 300/s) and PDF
+// `npm run bench:documents`: XML signing using both cores (target ≥ 300/s) and PDF
 // rendering on one core (target ≥ 60/s per core). Pure renderers, no database.
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';

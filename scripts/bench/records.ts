@@ -1,4 +1,4 @@
-// `npm run bench:records` (issue 4) against real PostgreSQL (127.0.0.1:5432 or
+// `npm run bench:records` against real PostgreSQL (127.0.0.1:5432 or
 // BENCH_DATABASE_URL): a generated, realistic 100,000-row award file is validated (≤ 5 s) and
 // published with account linking and certificate rows (≤ 10 s) by a worker-like process whose
 // peak memory must stay ≤ 400 MB, while the running app keeps answering pages (latency measured

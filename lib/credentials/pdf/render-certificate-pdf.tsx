@@ -18,7 +18,7 @@ import type { TemplateSnapshot } from '../templates';
 import { qrPath } from './qr-path';
 import { woffToSfnt } from './woff-to-ttf';
 
-// The printable certificate (issue 3, item 4). Pure: plain data in, PDF bytes out. Names and
+// The printable certificate. Pure: plain data in, PDF bytes out. Names and
 // awards appear as given, in Devanagari or Latin script (DESIGN.md, Signing and verification).
 
 const fontDir = path.join(

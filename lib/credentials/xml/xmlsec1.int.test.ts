@@ -8,7 +8,7 @@ import { buildCertificateXml } from './build-certificate-xml';
 import { sampleXmlInput } from './fixtures';
 import { signCertificateXml } from './sign-certificate-xml';
 
-// Interoperability (issue 3, item 3): an independent XML-DSig implementation, Debian's xmlsec1,
+// Interoperability: an independent XML-DSig implementation, Debian's xmlsec1,
 // verifies our signatures with the issuer's PEM certificate — Devanagari names included.
 let dir: string;
 let keys: KeyMaterial;
