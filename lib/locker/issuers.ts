@@ -87,3 +87,12 @@ export async function listDirectory(
   ]);
   return { rows, total: all?.n ?? 0 };
 }
+
+/** An organisation's name, for a page that names the issuer of a document. */
+export async function issuerNameOf(db: DbOrTx, orgId: string): Promise<string> {
+  const [o] = await db
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, orgId));
+  return o?.name ?? '';
+}
