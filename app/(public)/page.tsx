@@ -3,6 +3,7 @@ import { ButtonLink, Card } from '@/components/ui';
 
 export default async function HomePage() {
   const t = await getTranslations('home');
+  const directory = await getTranslations('sharing.directory');
   const audiences = [
     { key: 'citizen', href: '/locker' },
     { key: 'institution', href: '/institution' },
@@ -66,6 +67,11 @@ export default async function HomePage() {
             </li>
           ))}
         </ol>
+        <p className="mt-4 text-sm">
+          <a href="/directory" className="text-brand-700 underline">
+            {directory('homeLink')}
+          </a>
+        </p>
       </section>
     </div>
   );

@@ -46,6 +46,12 @@ export const AUDIT_ACTIONS = [
   'records.upload.duplicate',
   'records.publish',
   'records.publish.resume',
+  'share.create',
+  'share.revoke',
+  'correction.request',
+  'correction.withdraw',
+  'correction.answer',
+  'correction.fix',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import {
   API_POLICY,
+  DOWNLOAD_POLICY,
   HSTS,
   pagePolicy,
   securityHeaders,
@@ -89,6 +90,19 @@ describe('the headers set on each request', () => {
     expect(
       serve('/_next/static/chunks/a.js', LOCAL).responseHeaders.has('content-security-policy'),
     ).toBe(false);
+  });
+
+  it("sandboxes a shared document's download, and only there", () => {
+    for (const url of ['/s/abc_DEF-1/pdf', '/s/abc/file', '/s/abc/file?x=1'])
+      expect(serve(url, LOCAL).responseHeaders.get('content-security-policy')).toBe(
+        DOWNLOAD_POLICY,
+      );
+    expect(serve('/s/abc', LOCAL).responseHeaders.get('content-security-policy')).toContain(
+      'nonce-',
+    );
+    expect(serve('/s/abc/pdfx', LOCAL).responseHeaders.get('content-security-policy')).toContain(
+      'nonce-',
+    );
   });
 
   it('sends HSTS in production over https only, and the other headers everywhere', () => {

@@ -49,6 +49,15 @@ export function pagePolicy(nonce: string, { dev, hsts }: SecurityOptions): strin
 
 export const API_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
+/**
+ * Documents a citizen shares or uploads, served only as downloads: were one opened in the
+ * browser after all, it runs in a sandbox with nothing allowed.
+ */
+export const DOWNLOAD_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'";
+
+/** Routes that answer such a download (a share link's PDF or file). */
+export const DOWNLOAD_PATHS = [/^\/s\/[^/?]+\/(?:pdf|file)(?:[?#]|$)/];
+
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** The headers every response carries, whatever its content-security-policy. */
@@ -80,6 +89,9 @@ export function securityHeaders(options: SecurityOptions) {
     const url = req.url ?? '/';
     if (url.startsWith('/_next/static/')) {
       delete req.headers[CSP];
+    } else if (DOWNLOAD_PATHS.some((p) => p.test(url))) {
+      delete req.headers[CSP];
+      res.setHeader(CSP, DOWNLOAD_POLICY);
     } else if (url.startsWith('/api/')) {
       delete req.headers[CSP];
       res.setHeader(CSP, API_POLICY);

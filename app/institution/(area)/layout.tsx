@@ -20,6 +20,7 @@ export default async function InstitutionLayout({ children }: { children: ReactN
         { href: '/institution/certificates', label: t('certificateRegister.nav') },
         { href: '/institution/uploads', label: t('records.nav') },
         { href: '/institution/people', label: t('institutionPeople.nav') },
+        { href: '/institution/corrections', label: t('sharing.corrections.issuerNav') },
       ]}
     >
       {acting ? (

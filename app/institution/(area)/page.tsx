@@ -12,6 +12,7 @@ import { listUploads } from '@/lib/records/queries';
 import { actingInstitution } from '@/lib/institutions/acting';
 import { UploadStatusBadge } from '@/components/records/upload-status-badge';
 import { ButtonLink } from '@/components/ui';
+import { listIssuerCorrections } from '@/lib/locker/corrections';
 
 export default async function InstitutionPage({
   searchParams,
@@ -26,15 +27,28 @@ export default async function InstitutionPage({
   if (q.trim()) redirect(`/institution/certificates?q=${encodeURIComponent(q.trim())}`);
   const t = await getTranslations();
   const { id: orgId } = await actingInstitution(user, 'institution.view').catch(() => notFound());
-  const [certs, total, uploads] = await Promise.all([
+  const [certs, total, uploads, corrections] = await Promise.all([
     listIssuerCertificates({ issuerOrgId: orgId, limit: 5 }),
     countRegister(getDb(), { issuerOrgId: orgId }),
     listUploads({ orgId, limit: 5 }),
+    listIssuerCorrections(getDb(), { issuerOrgId: orgId, pageSize: 1 }),
   ]);
   return (
     <div className="space-y-6" data-testid="area-institution">
       <PageTitle>{t('institution.title')}</PageTitle>
       <OrgMemberships title={t('institution.status')} items={memberships} />
+      {corrections.total > 0 ? (
+        <Card title={t('sharing.corrections.issuerTitle')}>
+          <p className="text-sm text-slate-700" data-testid="open-corrections">
+            {t('sharing.corrections.openCount', { count: corrections.total })}
+          </p>
+          <div className="mt-4">
+            <ButtonLink href="/institution/corrections" variant="secondary">
+              {t('sharing.corrections.issuerNav')}
+            </ButtonLink>
+          </div>
+        </Card>
+      ) : null}
       <Card title={t('records.dashboardTitle')}>
         {uploads.length === 0 ? (
           <EmptyState>{t('records.dashboardEmpty')}</EmptyState>
