@@ -46,6 +46,9 @@ export const AUDIT_ACTIONS = [
   'records.upload.duplicate',
   'records.publish',
   'records.publish.resume',
+  'locker.claim',
+  'locker.aadhaar_link',
+  'locker.aadhaar_unlink',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;
