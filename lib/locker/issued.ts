@@ -20,6 +20,7 @@ export type IssuedDocument = {
   version: number;
   issueDate: string;
   issuerName: string;
+  verificationCode: string;
   live: LiveStatus;
 };
 
@@ -46,6 +47,7 @@ export async function listIssuedDocuments(
       status: certificates.status,
       expiryDate: certificates.expiryDate,
       issuerName: organisations.name,
+      verificationCode: certificates.verificationCode,
     })
     .from(certificates)
     .innerJoin(organisations, eq(organisations.id, certificates.issuerOrgId))
