@@ -146,7 +146,13 @@ export const certificates = pgTable(
     uniqueIndex('certificates_uri_uq').on(t.uri),
     uniqueIndex('certificates_code_uq').on(t.verificationCode),
     unique('certificates_issuer_status_index_uq').on(t.issuerOrgId, t.statusIndex),
-    index('certificates_locker_idx').on(t.lockerUserId),
+    // The locker lists a citizen's documents newest first, a page at a time; also serves
+    // lookups by locker alone (its leading column).
+    index('certificates_locker_issued_idx').on(
+      t.lockerUserId,
+      t.issuedAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
     index('certificates_unlinked_aadhaar_idx')
       .on(t.recipientAadhaarVaultId)
       .where(sql`${t.recipientAadhaarVaultId} is not null and ${t.lockerUserId} is null`),

@@ -52,6 +52,9 @@ export const AUDIT_ACTIONS = [
   'correction.withdraw',
   'correction.answer',
   'correction.fix',
+  'locker.claim',
+  'locker.aadhaar_link',
+  'locker.aadhaar_unlink',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;

@@ -5,7 +5,7 @@ import type { Db, DbOrTx } from '@/db/client';
 import { config } from '@/lib/config';
 import { BlockedError, InvalidCodeError, InvalidError } from '@/lib/errors';
 import { parseSignInIdentifier, type SignInIdentifier } from '@/lib/identity/identifiers';
-import { addToOutbox } from '@/lib/notify/outbox';
+import { addToOutbox, type OutboxMessage } from '@/lib/notify/outbox';
 import { signInCodeMessage } from '@/lib/notify/messages';
 import { recordAudit } from '@/lib/audit';
 import {
@@ -52,7 +52,12 @@ export type CodeRequest = {
  */
 export async function requestCode(
   db: Db,
-  req: CodeRequest & { purpose: CodePurpose; userId?: string },
+  req: CodeRequest & {
+    purpose: CodePurpose;
+    userId?: string;
+    /** The words around the code, when they are not the sign-in or add-an-identifier ones. */
+    message?: (to: SignInIdentifier, code: string) => OutboxMessage;
+  },
 ): Promise<{ messageId: string }> {
   const id = requireIdentifier(req.identifier);
   try {
@@ -78,7 +83,10 @@ export async function requestCode(
         expiresAt: sql`now() + make_interval(secs => ${CODE_TTL_SECONDS})`,
         requestIp: req.ip,
       });
-      const messageId = await addToOutbox(tx, signInCodeMessage(id, code, req.locale, req.purpose));
+      const messageId = await addToOutbox(
+        tx,
+        req.message?.(id, code) ?? signInCodeMessage(id, code, req.locale, req.purpose),
+      );
       return { messageId };
     });
   } catch (error) {

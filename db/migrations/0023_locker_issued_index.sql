@@ -1,0 +1,2 @@
+DROP INDEX "certificates_locker_idx";--> statement-breakpoint
+CREATE INDEX "certificates_locker_issued_idx" ON "certificates" USING btree ("locker_user_id","issued_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);
