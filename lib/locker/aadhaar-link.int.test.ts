@@ -190,6 +190,51 @@ describe('linking an Aadhaar number', () => {
     });
   });
 
+  it('takes over the awards of an account a publish made from the Aadhaar number alone', async () => {
+    const aadhaar = newAadhaar();
+    const vault = await vaultAadhaarNumbers(db, [aadhaar]);
+    // What a publish makes for a row with an Aadhaar number and no mobile: nobody can sign in.
+    const [record] = await db
+      .insert(users)
+      .values({ ...PROFILE, aadhaarVaultId: vault.get(aadhaar)! })
+      .returning();
+    const award = await issueCertificate(
+      db,
+      f.org.id,
+      skillCertificate({ recipient: { ...PROFILE, mobile: null, lockerUserId: record!.id } }),
+    );
+    const other = await citizen({ ...PROFILE, dob: '2004-08-15' });
+    expect(await link(other, aadhaar)).toEqual({ message: AADHAAR_LINK_DONE });
+    expect(await holderOf(award.id)).toBe(record!.id);
+    expect((await linkAudit(other.id))[0]).toMatchObject({
+      detail: { reason: 'held-by-another-account' },
+    });
+
+    const c = await citizen();
+    expect(await link(c, aadhaar)).toEqual({ message: AADHAAR_LINK_DONE });
+    expect(await holderOf(award.id)).toBe(c.id);
+    expect((await account(c.id)).aadhaarVaultId).toBe(vault.get(aadhaar));
+    expect((await account(record!.id)).aadhaarVaultId).toBeNull();
+    expect((await linkAudit(c.id))[0]).toMatchObject({
+      outcome: 'ok',
+      detail: { brought: 1, takenOverFrom: 'record-account' },
+    });
+  });
+
+  it('never takes over an account someone can sign in to', async () => {
+    const aadhaar = newAadhaar();
+    const vault = await vaultAadhaarNumbers(db, [aadhaar]);
+    const owner = await citizen();
+    await db
+      .update(users)
+      .set({ aadhaarVaultId: vault.get(aadhaar)! })
+      .where(eq(users.id, owner.id));
+    const c = await citizen();
+    await link(c, aadhaar);
+    expect((await account(owner.id)).aadhaarVaultId).toBe(vault.get(aadhaar));
+    expect((await account(c.id)).aadhaarVaultId).toBeNull();
+  });
+
   it('can be removed, audited; the documents stay', async () => {
     const c = await citizen();
     const aadhaar = newAadhaar();

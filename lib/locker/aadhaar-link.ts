@@ -124,16 +124,52 @@ export async function confirmAadhaarLink(
     // One account per number: concurrent links of the same number queue here.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`aadhaar-link:${entry.id}`}))`);
     const [taken] = await tx
-      .select({ id: users.id })
+      .select({
+        id: users.id,
+        name: users.name,
+        dob: users.dob,
+        gender: users.gender,
+        mobile: users.mobile,
+        email: users.email,
+        lastSignInAt: users.lastSignInAt,
+        aadhaarLinkedAt: users.aadhaarLinkedAt,
+      })
       .from(users)
-      .where(and(eq(users.aadhaarVaultId, entry.id), ne(users.id, ctx.userId)));
-    if (taken) {
+      .where(and(eq(users.aadhaarVaultId, entry.id), ne(users.id, ctx.userId)))
+      .for('update');
+    // A publish makes an account for an award that names only an Aadhaar number: nobody can
+    // sign in to it (no mobile, no email). The person who proves the number's link with the same
+    // name, date of birth and gender takes its awards over; any other held number is refused.
+    const placeholder =
+      taken &&
+      !taken.mobile &&
+      !taken.email &&
+      !taken.lastSignInAt &&
+      !taken.aadhaarLinkedAt &&
+      taken.dob === u.dob &&
+      taken.gender === u.gender &&
+      normaliseName(taken.name) !== '' &&
+      normaliseName(taken.name) === normaliseName(u.name);
+    if (taken && !placeholder) {
       await audit(tx, ctx, 'denied', { reason: 'held-by-another-account' });
       return 'done';
     }
     if (u.aadhaarVaultId && u.aadhaarVaultId !== entry.id && u.aadhaarLinkedAt) {
       await audit(tx, ctx, 'denied', { reason: 'another-number-linked' });
       return 'done';
+    }
+    let takenOver = 0;
+    if (taken) {
+      await tx
+        .update(users)
+        .set({ aadhaarVaultId: null, statusReason: 'Aadhaar linked by its holder' })
+        .where(eq(users.id, taken.id));
+      const moved = await tx
+        .update(certificates)
+        .set({ lockerUserId: ctx.userId })
+        .where(eq(certificates.lockerUserId, taken.id))
+        .returning({ id: certificates.id });
+      takenOver = moved.length;
     }
     await storeVaultEntries(tx, [entry]);
     await tx
@@ -147,7 +183,10 @@ export async function confirmAadhaarLink(
       dob: u.dob!,
       gender: u.gender!,
     });
-    await audit(tx, ctx, 'ok', { brought });
+    await audit(tx, ctx, 'ok', {
+      brought: brought + takenOver,
+      ...(taken ? { takenOverFrom: 'record-account' } : {}),
+    });
     return 'done';
   });
   if (result === 'wrong-code') throw new InvalidCodeError();
