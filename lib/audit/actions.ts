@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'records.upload.duplicate',
   'records.publish',
   'records.publish.resume',
+  'esign.code_sent',
+  'esign.sign',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;
