@@ -1,9 +1,10 @@
 'use client';
 
-import { useFormatter, useTranslations } from 'next-intl';
+import { useLocale, useTimeZone, useTranslations } from 'next-intl';
 import { useState } from 'react';
 import { Alert, Button, Field, inputStyles } from '@/components/ui';
 import type { SignatureCheck } from '@/lib/esign/verify-signature';
+import { formatTimestamp } from '@/lib/i18n/format';
 
 const MAX_MB = 12;
 const fileInput = `${inputStyles} file:mr-3 file:rounded file:border-0 file:bg-slate-100 file:px-3 file:py-1`;
@@ -12,7 +13,8 @@ const fileInput = `${inputStyles} file:mr-3 file:rounded file:border-0 file:bg-s
 export function VerifySignatureForm() {
   const t = useTranslations('esign.verify');
   const te = useTranslations('errors');
-  const format = useFormatter();
+  const locale = useLocale();
+  const timeZone = useTimeZone();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [result, setResult] = useState<SignatureCheck | null>(null);
@@ -86,10 +88,7 @@ export function VerifySignatureForm() {
               <dt className="font-medium">{t('signedAt')}</dt>
               <dd>
                 {result.signedAt
-                  ? format.dateTime(new Date(result.signedAt), {
-                      dateStyle: 'medium',
-                      timeStyle: 'short',
-                    })
+                  ? formatTimestamp(locale, result.signedAt, timeZone)
                   : t('unknown')}
               </dd>
               <dt className="font-medium">{t('unchanged')}</dt>
