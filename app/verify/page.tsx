@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { Button, Card, Field, PageTitle, inputStyles } from '@/components/ui';
 import { ZVerificationCode } from '@/lib/credentials/verification-code';
 import { verifyXmlUploadAction } from './actions';
+import { VerifySignatureForm } from './signature-form';
 import { VerifyUploadForm } from './upload-form';
 
 export default async function VerifyPage({
@@ -12,6 +13,7 @@ export default async function VerifyPage({
   searchParams: Promise<{ code?: string }>;
 }) {
   const t = await getTranslations('verify');
+  const te = await getTranslations('esign.verify');
   const { code } = await searchParams;
   let error: string | null = null;
   if (code !== undefined) {
@@ -47,6 +49,17 @@ export default async function VerifyPage({
         <ClientMessages namespaces={['verify', 'errors', 'xmlReasons']}>
           <VerifyUploadForm check={verifyXmlUploadAction} />
         </ClientMessages>
+      </Card>
+      <Card title={te('title')} className="mt-6">
+        <p className="mb-4 text-sm text-slate-600">{te('intro')}</p>
+        <ClientMessages namespaces={['esign', 'errors']}>
+          <VerifySignatureForm />
+        </ClientMessages>
+        <p className="mt-4 text-xs text-slate-500">
+          <a href="/api/esign/ca" className="underline" data-testid="esign-ca">
+            {te('caLink')}
+          </a>
+        </p>
       </Card>
       <p className="mt-6 text-sm text-slate-600">
         <a href="/api/offline-kit" className="underline" data-testid="offline-kit">

@@ -126,7 +126,7 @@ export const otpCodes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     identifier: text('identifier').notNull(),
-    purpose: text('purpose', { enum: ['sign_in', 'link'] })
+    purpose: text('purpose', { enum: ['sign_in', 'link', 'esign'] })
       .notNull()
       .default('sign_in'),
     userId: uuid('user_id'),

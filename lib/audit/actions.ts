@@ -55,6 +55,8 @@ export const AUDIT_ACTIONS = [
   'locker.claim',
   'locker.aadhaar_link',
   'locker.aadhaar_unlink',
+  'esign.code_sent',
+  'esign.sign',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;

@@ -6,7 +6,7 @@ import { config } from '@/lib/config';
 import { BlockedError, InvalidCodeError, InvalidError } from '@/lib/errors';
 import { parseSignInIdentifier, type SignInIdentifier } from '@/lib/identity/identifiers';
 import { addToOutbox, type OutboxMessage } from '@/lib/notify/outbox';
-import { signInCodeMessage } from '@/lib/notify/messages';
+import { esignCodeMessage, signInCodeMessage } from '@/lib/notify/messages';
 import { recordAudit } from '@/lib/audit';
 import {
   SmsBudgetSpent,
@@ -22,8 +22,12 @@ import {
 export const CODE_TTL_SECONDS = 600;
 export const MAX_WRONG_TRIES = 5;
 
-/** `sign_in` signs in (or up) with the identifier; `link` adds it to the signed-in account. */
-export type CodePurpose = 'sign_in' | 'link';
+/**
+ * `sign_in` signs in (or up) with the identifier; `link` adds it to the signed-in account;
+ * `esign` confirms an e-signature by the account's owner (lib/esign). A code works only for its
+ * own purpose, and asking for one retires only older codes of the same purpose.
+ */
+export type CodePurpose = 'sign_in' | 'link' | 'esign';
 
 function hashCode(identifier: string, code: string): string {
   return createHmac('sha256', config.authSecret).update(`otp:${identifier}:${code}`).digest('hex');
@@ -85,7 +89,10 @@ export async function requestCode(
       });
       const messageId = await addToOutbox(
         tx,
-        req.message?.(id, code) ?? signInCodeMessage(id, code, req.locale, req.purpose),
+        req.message?.(id, code) ??
+          (req.purpose === 'esign'
+            ? esignCodeMessage(id, code, req.locale)
+            : signInCodeMessage(id, code, req.locale, req.purpose)),
       );
       return { messageId };
     });
@@ -120,7 +127,7 @@ export async function spendCode(
         eq(otpCodes.identifier, id.value),
         eq(otpCodes.purpose, check.purpose),
         isNull(otpCodes.consumedAt),
-        // A link code works only for the account that asked for it.
+        // A link or e-sign code works only for the account that asked for it.
         check.userId ? eq(otpCodes.userId, check.userId) : undefined,
       ),
     )

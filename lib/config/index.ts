@@ -92,6 +92,16 @@ export const config = {
   get storageDir(): string {
     return str('STORAGE_DIR', '.data/files');
   },
+  /**
+   * Sanad's e-Sign CA (lib/esign/ca.ts): its certificate and PKCS#8 private key, both PEM. When
+   * unset, a CA is generated once and kept in STORAGE_DIR, its key sealed under the master key.
+   */
+  get esignCaCertPem(): string | undefined {
+    return process.env.ESIGN_CA_CERT_PEM || undefined;
+  },
+  get esignCaKeyPem(): string | undefined {
+    return process.env.ESIGN_CA_KEY_PEM || undefined;
+  },
   /** Largest award CSV accepted (spec/records-csv.md; default 50 MB). */
   get recordsMaxBytes(): number {
     return int('RECORDS_MAX_BYTES', 50 * 1024 * 1024);

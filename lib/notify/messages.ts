@@ -34,6 +34,28 @@ export function signInCodeMessage(
       };
 }
 
+/** The SMS or email carrying a code that confirms an e-signature (lib/esign). */
+export function esignCodeMessage(
+  to: SignInIdentifier,
+  code: string,
+  locale?: string,
+): OutboxMessage {
+  const t = createTranslator({
+    locale: toLocale(locale),
+    messages: CATALOGS[toLocale(locale)],
+    namespace: 'esign',
+  });
+  return to.kind === 'mobile'
+    ? { channel: 'sms', recipient: to.value, body: t('codeSms', { code }), template: 'auth.esign' }
+    : {
+        channel: 'email',
+        recipient: to.value,
+        subject: t('codeEmailSubject'),
+        body: t('codeEmailBody', { code }),
+        template: 'auth.esign',
+      };
+}
+
 /** Told to the identifier that was replaced: a change its owner did not make shows at once. */
 export function identifierChangedMessage(
   old: SignInIdentifier,
