@@ -46,6 +46,14 @@ export const AUDIT_ACTIONS = [
   'records.upload.duplicate',
   'records.publish',
   'records.publish.resume',
+  'locker.file.upload',
+  'locker.file.refuse',
+  'locker.file.rename',
+  'locker.file.move',
+  'locker.file.delete',
+  'locker.folder.create',
+  'locker.folder.rename',
+  'locker.folder.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;
