@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { bmp, gif, jpeg, pdf, pdfWithObjectStream, png } from '@/tests/locker-files';
+import { CATALOGS, LOCALES } from '@/lib/i18n/locales';
 import { renamedFileName, uploadFileName } from './file-name';
 import { checkPdf, pdfNames } from './pdf-check';
+import { UPLOAD_REFUSALS } from './refusals';
 import { checkImage, sniffKind } from './sniff';
 
 describe('sniffKind', () => {
@@ -161,5 +163,12 @@ describe('file names', () => {
   it('renames only to a name with something in it', () => {
     expect(renamedFileName('  \u200B ', 'pdf')).toBeNull();
     expect(renamedFileName('Marksheet 2024', 'pdf')).toBe('Marksheet 2024.pdf');
+  });
+});
+
+describe('refusal messages', () => {
+  it.each(LOCALES)('every refusal has words in %s', (locale) => {
+    const refused = CATALOGS[locale].lockerFiles.refused as Record<string, string>;
+    expect(UPLOAD_REFUSALS.filter((r) => !refused[r]?.trim())).toEqual([]);
   });
 });
