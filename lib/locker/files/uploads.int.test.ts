@@ -1,4 +1,7 @@
 import { mkdtempSync, readdirSync, existsSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { and, desc, eq } from 'drizzle-orm';
@@ -201,6 +204,74 @@ describe('uploading to the locker', () => {
     expect(await lastRefusal(citizen.id)).toMatchObject({ detail: { reason: 'tooLarge' } });
     // Exactly 10 MB is kept.
     expect((await upload(pngOf(MAX_FILE_BYTES), 'ten.png')).status).toBe(201);
+  });
+
+  it('answers 413 over real HTTP while the client is still sending, having read about 10 MB', async () => {
+    const citizen = await createPerson(db);
+    actAs(citizen.id);
+    let readByServer = 0;
+    // The route handler behind a plain Node HTTP server, counting the body bytes it pulls.
+    const server = createServer((req, res) => {
+      const counted = Readable.from(
+        (async function* () {
+          for await (const chunk of req as AsyncIterable<Buffer>) {
+            readByServer += chunk.length;
+            yield chunk;
+          }
+        })(),
+      );
+      const request = new Request(`http://sanad.test${req.url}`, {
+        method: req.method,
+        headers: req.headers as Record<string, string>,
+        body: Readable.toWeb(counted) as unknown as ReadableStream<Uint8Array>,
+        duplex: 'half',
+      } as RequestInit);
+      void POST(request, noParams).then(async (r) => {
+        res.writeHead(r.status, { 'content-type': 'application/json', connection: 'close' });
+        res.end(Buffer.from(await r.arrayBuffer()));
+        req.destroy();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    let sentByClient = 0;
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          method: 'POST',
+          path: '/api/locker/files',
+          headers: { 'x-file-name': 'big.png', 'transfer-encoding': 'chunked' },
+        },
+        (res) => {
+          resolve(res.statusCode ?? 0);
+          res.resume();
+        },
+      );
+      req.on('error', (e: NodeJS.ErrnoException) => {
+        // The server may close the connection once it has answered.
+        if (e.code !== 'ECONNRESET' && e.code !== 'EPIPE') reject(e);
+      });
+      const chunk = Buffer.concat([png(100, 100), Buffer.alloc(65536 - png(100, 100).length)]);
+      const pump = () => {
+        while (sentByClient < 50 * 1024 * 1024 && !req.destroyed) {
+          sentByClient += chunk.length;
+          if (!req.write(sentByClient === chunk.length ? chunk : Buffer.alloc(65536))) {
+            req.once('drain', pump);
+            return;
+          }
+        }
+        req.end();
+      };
+      pump();
+    });
+    server.close();
+    expect(status).toBe(413);
+    expect(readByServer).toBeLessThan(MAX_FILE_BYTES + 1024 * 1024);
+    expect(sentByClient).toBeLessThan(50 * 1024 * 1024);
+    expect(await filesOf(citizen.id)).toEqual([]);
+    expect(storedObjects(citizen.id)).toEqual([]);
   });
 
   it('cleans path tricks, control and bidi characters out of the name', async () => {
