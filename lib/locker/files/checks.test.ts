@@ -44,6 +44,14 @@ describe('checkImage', () => {
     expect(checkImage('gif', gif(6000, 6000, 12))).toBe('imageTooLarge');
   });
 
+  it('refuses text that only starts like a bitmap', () => {
+    const text = Buffer.from(
+      'BM is short for bitmap. <script>alert(1)</script> and more text here',
+    );
+    expect(sniffKind(text)).toBe('bmp');
+    expect(checkImage('bmp', text)).toBe('imageUnreadable');
+  });
+
   it('refuses an image whose size cannot be read', () => {
     expect(checkImage('png', png(10, 10).subarray(0, 16))).toBe('imageUnreadable');
     expect(checkImage('jpeg', Buffer.from([0xff, 0xd8, 0xff, 0xda, 0, 2]))).toBe('imageUnreadable');
@@ -104,6 +112,13 @@ describe('checkPdf', () => {
       Buffer.from('\nendstream\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n', 'latin1'),
     ]);
     expect(checkPdf(withContent)).toBeNull();
+  });
+
+  it('finds an object stream whose keyword has spaces before the line end', () => {
+    const file = pdfWithObjectStream('<< /S /JavaScript >>').toString('latin1');
+    const spaced = Buffer.from(file.replace('>>\nstream\n', '>>\nstream  \t\r\n'), 'latin1');
+    expect(spaced.toString('latin1')).toContain('stream  \t\r\n');
+    expect(checkPdf(spaced)).toBe('pdfScript');
   });
 
   it('refuses an object stream it cannot read', () => {

@@ -98,7 +98,9 @@ function splitStreams(pdf: Buffer): { outside: string; streams: Stream[] } {
   const text = pdf.toString('latin1');
   const streams: Stream[] = [];
   const outside: string[] = [];
-  const keyword = /(?<![A-Za-z])stream(?:\r\n|\n|\r)/g;
+  // Readers take `stream` followed by spaces before its end of line, too (pdf.js skips to the
+  // next line), so this does.
+  const keyword = /(?<![A-Za-z])stream[ \t\f\0]*(?:\r\n|\n|\r)/g;
   let from = 0;
   for (let m = keyword.exec(text); m; m = keyword.exec(text)) {
     if (m.index < from) continue;

@@ -106,9 +106,16 @@ function gifSize(b: Buffer): { screen: ImageSize; largest: number; total: number
 }
 
 function bmpSize(b: Buffer): ImageSize | null {
+  // The header sizes of the BMP versions, one plane, and a real bit depth: text that merely
+  // starts with "BM" is not a bitmap.
   const header = b.readUInt32LE(14);
-  if (header === 12) return { width: b.readUInt16LE(18), height: b.readUInt16LE(20), frames: 1 };
-  if (header < 40) return null;
+  if (header === 12) {
+    if (b.length < 26 || b.readUInt16LE(22) !== 1) return null;
+    return { width: b.readUInt16LE(18), height: b.readUInt16LE(20), frames: 1 };
+  }
+  if (![40, 52, 56, 64, 108, 124].includes(header) || b.length < 30) return null;
+  if (b.readUInt16LE(26) !== 1 || ![1, 2, 4, 8, 16, 24, 32, 64].includes(b.readUInt16LE(28)))
+    return null;
   // A negative height is a top-down bitmap; the size is its absolute value.
   return { width: Math.abs(b.readInt32LE(18)), height: Math.abs(b.readInt32LE(22)), frames: 1 };
 }
