@@ -1,4 +1,4 @@
-import { deflateSync } from 'node:zlib';
+import { deflateRawSync, deflateSync } from 'node:zlib';
 
 // Small files of every kind the locker takes, and hostile variants, built byte by byte.
 
@@ -87,4 +87,32 @@ export function bmp(width: number, height: number): Buffer {
   b.writeUInt16LE(1, 26);
   b.writeUInt16LE(24, 28);
   return b;
+}
+
+/**
+ * zlib data whose first block is stored (so `prefix` appears as it is among the bytes) and the
+ * rest compressed: the same text once inflated, `prefix` + `rest`.
+ */
+export function flateWithRawPrefix(prefix: string, rest: string): Buffer {
+  const raw = Buffer.from(prefix, 'latin1');
+  const stored = Buffer.alloc(5);
+  stored[0] = 0; // not final, stored
+  stored.writeUInt16LE(raw.length, 1);
+  stored.writeUInt16LE(~raw.length & 0xffff, 3);
+  const plain = Buffer.from(prefix + rest, 'latin1');
+  let a = 1;
+  let b = 0;
+  for (const byte of plain) {
+    a = (a + byte) % 65521;
+    b = (b + a) % 65521;
+  }
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((b << 16) | a) >>> 0);
+  return Buffer.concat([
+    Buffer.from([0x78, 0x01]),
+    stored,
+    raw,
+    deflateRawSync(Buffer.from(rest, 'latin1')),
+    adler,
+  ]);
 }

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { bmp, gif, jpeg, pdf, pdfWithObjectStream, png } from '@/tests/locker-files';
+import {
+  bmp,
+  flateWithRawPrefix,
+  gif,
+  jpeg,
+  pdf,
+  pdfWithObjectStream,
+  png,
+} from '@/tests/locker-files';
 import { CATALOGS, LOCALES } from '@/lib/i18n/locales';
 import { renamedFileName, uploadFileName } from './file-name';
 import { checkPdf, pdfNames } from './pdf-check';
@@ -119,6 +127,22 @@ describe('checkPdf', () => {
     const spaced = Buffer.from(file.replace('>>\nstream\n', '>>\nstream  \t\r\n'), 'latin1');
     expect(spaced.toString('latin1')).toContain('stream  \t\r\n');
     expect(checkPdf(spaced)).toBe('pdfScript');
+  });
+
+  it('reads an object stream to its declared length past a fake endstream', () => {
+    // The compressed data holds the bytes "endstream" (in a stored block) before the dictionary:
+    // with /Length given by reference, readers read past them, and so must the check.
+    const data = flateWithRawPrefix('endstream\n', '<< /S /JavaScript >>');
+    const file = Buffer.concat([
+      Buffer.from(
+        '%PDF-1.7\n3 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length 9 0 R >>\nstream\n',
+        'latin1',
+      ),
+      data,
+      Buffer.from(`\nendstream\nendobj\n9 0 obj\n${data.length}\nendobj\n%%EOF\n`, 'latin1'),
+    ]);
+    expect(file.toString('latin1')).not.toContain('JavaScript');
+    expect(checkPdf(file)).toBe('pdfScript');
   });
 
   it('refuses an object stream it cannot read', () => {

@@ -93,6 +93,15 @@ function ascii85(data: Buffer): Buffer {
 
 type Stream = { dict: string; data: Buffer };
 
+function declaredLength(text: string, dict: string): number | null {
+  const direct = /\/Length\s+(\d+)\b(?!\s+\d+\s+R)/.exec(dict);
+  if (direct) return Number(direct[1]);
+  const ref = /\/Length\s+(\d+)\s+(\d+)\s+R/.exec(dict);
+  if (!ref) return null;
+  const held = new RegExp(`(?<!\\d)${ref[1]}\\s+${ref[2]}\\s+obj\\s*(\\d+)\\s*endobj`).exec(text);
+  return held ? Number(held[1]) : null;
+}
+
 /** The file's text outside stream data, and each stream with its dictionary. */
 function splitStreams(pdf: Buffer): { outside: string; streams: Stream[] } {
   const text = pdf.toString('latin1');
@@ -107,11 +116,13 @@ function splitStreams(pdf: Buffer): { outside: string; streams: Stream[] } {
     const start = m.index + m[0].length;
     const objAt = text.lastIndexOf('obj', m.index);
     const dict = text.slice(Math.max(objAt, from, m.index - 65536), m.index);
-    // The declared direct /Length when it lands on `endstream`; otherwise the next `endstream`.
+    // The declared /Length (direct, or an object holding the number) when it lands on
+    // `endstream`, as readers take it: a fake `endstream` inside the data must not cut it short.
+    // Otherwise the next `endstream`.
     let end = -1;
-    const length = /\/Length\s+(\d+)(?!\s+\d+\s+R)/.exec(dict);
-    if (length) {
-      const guess = start + Number(length[1]);
+    const length = declaredLength(text, normalizeNames(dict));
+    if (length !== null) {
+      const guess = start + length;
       if (/^\s*endstream/.test(text.slice(guess, guess + 32))) end = guess;
     }
     if (end < 0) end = text.indexOf('endstream', start);
