@@ -57,6 +57,14 @@ export const AUDIT_ACTIONS = [
   'locker.aadhaar_unlink',
   'esign.code_sent',
   'esign.sign',
+  'locker.file.upload',
+  'locker.file.refuse',
+  'locker.file.rename',
+  'locker.file.move',
+  'locker.file.delete',
+  'locker.folder.create',
+  'locker.folder.rename',
+  'locker.folder.delete',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number] | Action;

@@ -114,6 +114,18 @@ export const config = {
   get recordsValidationSlots(): number {
     return int('RECORDS_VALIDATION_SLOTS', 2);
   },
+  /** clamd's address for scanning citizens' uploads (lib/locker/malware-scan.ts); unset: off. */
+  get clamdHost(): string | undefined {
+    return process.env.CLAMD_HOST || undefined;
+  },
+  get clamdPort(): number | undefined {
+    const v = Number(process.env.CLAMD_PORT);
+    return Number.isInteger(v) && v > 0 && v < 65536 ? v : undefined;
+  },
+  /** How long a scan may take before the upload is refused as "try later". */
+  get clamdTimeoutMs(): number {
+    return int('CLAMD_TIMEOUT_MS', 30_000);
+  },
   /** Days an uploaded award file is kept after its upload (lib/maintenance/upload-files.ts). */
   get uploadFileRetentionDays(): number {
     return int('UPLOAD_FILE_RETENTION_DAYS', 90);

@@ -5,7 +5,11 @@
 export const BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
 /** Routes that take larger bodies and cap them themselves, while streaming. */
-export const LARGE_BODY_PATHS = ['/api/institution/uploads', '/api/esign/verify'];
+export const LARGE_BODY_PATHS = [
+  '/api/institution/uploads',
+  '/api/locker/files',
+  '/api/esign/verify',
+];
 
 /**
  * Why a request's body is refused before it is read, as [status, message], or null. Only what

@@ -44,7 +44,12 @@ export function withUser<P>(
     } catch (error) {
       const e = toPublicError(error, where);
       return Response.json(
-        { error: e.key, message: e.message, ...(e.ref ? { ref: e.ref } : {}) },
+        {
+          error: e.key,
+          message: e.message,
+          ...(e.ref ? { ref: e.ref } : {}),
+          ...(e.fieldErrors ? { fieldErrors: e.fieldErrors } : {}),
+        },
         { status: e.status },
       );
     }
