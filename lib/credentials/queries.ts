@@ -2,9 +2,7 @@ import 'server-only';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { getDb, preparedFor, type Db } from '@/db/client';
 import { certificates } from '@/db/schema';
-import { grantingMemberships } from '@/lib/auth/permissions';
-import type { CurrentUser } from '@/lib/auth/session';
-import { ForbiddenError, NotFoundError } from '@/lib/errors';
+import { NotFoundError } from '@/lib/errors';
 import { liveStatus } from './verify-record';
 
 // Queries take their scope as a required argument (STYLE.md 3): an issuer's certificates, or a
@@ -58,15 +56,6 @@ export async function getIssuerCertificate(
     live: liveStatus(row, true),
     history: history.map((h) => ({ ...h, live: liveStatus(h, true) })),
   };
-}
-
-export async function listLockerCertificates(scope: { userId: string }, db: Db = getDb()) {
-  const rows = await db
-    .select(listColumns)
-    .from(certificates)
-    .where(eq(certificates.lockerUserId, scope.userId))
-    .orderBy(desc(certificates.issueDate));
-  return rows.map((r) => ({ ...r, live: liveStatus(r, true) }));
 }
 
 /** One indexed lookup by verification code (the benchmark's baseline page uses it). */
