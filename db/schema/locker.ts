@@ -8,6 +8,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { certificates } from './credentials';
@@ -188,5 +189,28 @@ export const correctionRequests = pgTable(
   (t) => [
     index('correction_requests_issuer_idx').on(t.issuerOrgId, t.status, t.createdAt),
     index('correction_requests_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+/**
+ * Sanad's e-Sign CA, which issues the certificate in every citizen's e-signature: kept with the
+ * data it signs, its private key sealed under SANAD_MASTER_KEY. One is active; retired ones stay
+ * trusted for the signatures they made.
+ */
+export const esignAuthorities = pgTable(
+  'esign_authorities',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    certificatePem: text('certificate_pem').notNull(),
+    privateKeySealed: text('private_key_sealed').notNull(),
+    status: text('status', { enum: ['active', 'retired'] })
+      .notNull()
+      .default('active'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('esign_authorities_one_active_uq')
+      .on(t.status)
+      .where(sql`${t.status} = 'active'`),
   ],
 );

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { DEMO, signIn, switchLanguage } from '../helpers';
+import { publishWith, uploadFile } from '../records';
 
 // an institution registers, the admin approves, the operator uploads a
 // file with mistakes, reads the per-row errors, downloads the error report, uploads the fixed
@@ -28,29 +29,6 @@ const ROW_C_BAD =
   'ADD,ITI/2026/0003,ELE-Q4601,Assistant Electrician,REG3,R3,Anita Singh,01-01-2003,F,,234123412347,Assistant Electrician,';
 const ROW_C_FIXED =
   'ADD,ITI/2026/0003,ELE-Q4601,Assistant Electrician,REG3,R3,Anita Singh,01-01-2003,F,,234123412346,Assistant Electrician,';
-
-async function uploadFile(page: Page, name: string, content: string) {
-  await page.goto('/institution/uploads/new');
-  await page.getByTestId('upload-file').setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(content),
-  });
-  await expect(page.getByTestId('preview-summary')).toBeVisible();
-  await page.getByTestId('upload-submit').click();
-  await page.waitForURL(/\/institution\/uploads\/[0-9a-f-]{36}/);
-  await expect(page.getByTestId('upload-status')).not.toHaveAttribute(
-    'data-status',
-    /received|validating/,
-    { timeout: 30_000 },
-  );
-}
-
-async function publishWith(page: Page, design: 'classic' | 'modern') {
-  await page.getByTestId(`design-${design}`).check();
-  await page.getByTestId('publish-submit').click();
-  await expect(page.getByTestId('publish-done')).toBeVisible({ timeout: 30_000 });
-}
 
 test.describe.configure({ mode: 'serial' });
 

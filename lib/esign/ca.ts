@@ -1,32 +1,18 @@
 import 'server-only';
-import { randomUUID } from 'node:crypto';
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import { getDb, type DbOrTx } from '@/db/client';
+import { esignAuthorities } from '@/db/schema';
 import { config } from '@/lib/config';
 import { open, seal } from '@/lib/crypto/secret-box';
 import { generateCa, loadCa, type CaMaterial, type SigningCa } from './certificates';
 
 // Sanad's e-Sign CA, which issues the certificate in every citizen's signature. Production may
 // pass its certificate and key in the environment (ESIGN_CA_CERT_PEM, ESIGN_CA_KEY_PEM). Without
-// them the CA is generated once and kept in the storage directory that every web and worker
-// process shares, its private key sealed under SANAD_MASTER_KEY like the issuers' keys: the file
-// alone signs nothing.
+// them the CA is generated once and kept in the database with the signatures it vouches for
+// (esign_authorities), its private key sealed under SANAD_MASTER_KEY like the issuers' keys: the
+// row alone signs nothing. Retired CAs stay trusted for what they signed.
 
-type StoredCa = { certificatePem: string; privateKeySealed: string };
-
-function caFile(): string {
-  return path.join(path.resolve(config.storageDir), 'esign', 'ca.json');
-}
-
-async function readStored(file: string): Promise<CaMaterial> {
-  const stored = JSON.parse(await readFile(file, 'utf8')) as StoredCa;
-  return {
-    certificatePem: stored.certificatePem,
-    privateKeyPem: open(stored.privateKeySealed).toString('utf8'),
-  };
-}
-
-async function loadOrCreate(): Promise<CaMaterial> {
+async function loadOrCreate(db: DbOrTx): Promise<CaMaterial> {
   const cert = config.esignCaCertPem;
   const key = config.esignCaKeyPem;
   if (cert || key) {
@@ -34,49 +20,56 @@ async function loadOrCreate(): Promise<CaMaterial> {
       throw new Error('Set both ESIGN_CA_CERT_PEM and ESIGN_CA_KEY_PEM, or neither');
     return { certificatePem: cert, privateKeyPem: key };
   }
-  const file = caFile();
-  try {
-    return await readStored(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  const active = () =>
+    db
+      .select()
+      .from(esignAuthorities)
+      .where(eq(esignAuthorities.status, 'active'))
+      .then((rows) => rows[0]);
+  let row = await active();
+  if (!row) {
+    const material = await generateCa();
+    // Of two processes starting at once, the first one's CA is kept and the other reads it.
+    await db
+      .insert(esignAuthorities)
+      .values({
+        certificatePem: material.certificatePem,
+        privateKeySealed: seal(material.privateKeyPem),
+      })
+      .onConflictDoNothing();
+    row = await active();
   }
-  const material = await generateCa();
-  await mkdir(path.dirname(file), { recursive: true });
-  const stored: StoredCa = {
-    certificatePem: material.certificatePem,
-    privateKeySealed: seal(material.privateKeyPem),
+  return {
+    certificatePem: row!.certificatePem,
+    privateKeyPem: open(row!.privateKeySealed).toString('utf8'),
   };
-  // Written whole, then linked into place: of two processes starting at once, the first one's
-  // CA is kept and the other reads it, never a half-written file.
-  const tmp = `${file}.${randomUUID()}`;
-  await writeFile(tmp, JSON.stringify(stored, null, 2) + '\n', { mode: 0o600 });
-  try {
-    await link(tmp, file);
-    return material;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    return readStored(file);
-  } finally {
-    await rm(tmp, { force: true });
-  }
 }
 
-let current: { file: string; ca: Promise<SigningCa> } | null = null;
+let current: Promise<SigningCa> | null = null;
 
-/** The CA that signs citizens' certificates (loaded once per process and storage directory). */
-export function signingCa(): Promise<SigningCa> {
-  const file = config.esignCaCertPem ? 'env' : caFile();
-  if (current?.file !== file) {
-    const ca = loadOrCreate().then(loadCa);
+/** The CA that signs citizens' certificates (loaded once per process). */
+export function signingCa(db: DbOrTx = getDb()): Promise<SigningCa> {
+  if (!current) {
+    const ca = loadOrCreate(db).then(loadCa);
     ca.catch(() => {
-      if (current?.ca === ca) current = null;
+      if (current === ca) current = null;
     });
-    current = { file, ca };
+    current = ca;
   }
-  return current.ca;
+  return current;
 }
 
-/** The CA certificates a signature must chain to, to count as Sanad's (DER). */
-export async function trustedCaCertificates(): Promise<Buffer[]> {
-  return [(await signingCa()).certificateDer];
+/** The CA certificates a signature must chain to, to count as Sanad's (DER): every CA kept. */
+export async function trustedCaCertificates(db: DbOrTx = getDb()): Promise<Buffer[]> {
+  const active = await signingCa(db);
+  if (config.esignCaCertPem) return [active.certificateDer];
+  const rows = await db.select({ pem: esignAuthorities.certificatePem }).from(esignAuthorities);
+  const ders = rows.map((r) => pemToDer(r.pem));
+  return ders.some((d) => d.equals(active.certificateDer))
+    ? ders
+    : [active.certificateDer, ...ders];
+}
+
+function pemToDer(pem: string): Buffer {
+  return Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, ''), 'base64');
 }

@@ -10,6 +10,9 @@ import { devInboxMessages } from '@/lib/notify/inbox';
 
 export const dynamic = 'force-dynamic';
 
+// Messages that carry a one-time code: sign-in, proving an identifier, e-sign, Aadhaar link.
+const CODE_TEMPLATES = new Set(['auth.otp', 'auth.link', 'auth.esign', 'locker.aadhaar_link']);
+
 export default async function DevInboxPage({
   searchParams,
 }: {
@@ -36,7 +39,7 @@ export default async function DevInboxPage({
         <ul className="space-y-3">
           {messages.map((m) => {
             const code =
-              m.template === 'auth.otp' || m.template === 'auth.link'
+              m.template && CODE_TEMPLATES.has(m.template)
                 ? /\b(\d{6})\b/.exec(m.body)?.[1]
                 : undefined;
             return (
