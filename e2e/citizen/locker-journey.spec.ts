@@ -135,12 +135,13 @@ test('a new citizen: Aadhaar link, claim, upload, e-sign, share, access log, rev
   await expect(
     page.getByText('Genuine: e-signed with Sanad and unchanged since signing'),
   ).toBeVisible();
-  await expect(page.getByText('Priya Nair').first()).toBeVisible();
+  await expect(page.locator('main').getByText('Priya Nair').first()).toBeVisible();
 
   // Share the first certificate by link.
   await page.goto('/locker');
   await page.getByRole('link', { name: 'Skill Certificate' }).first().click();
-  await page.getByRole('link', { name: 'Share' }).click();
+  await expect(page).toHaveURL(/\/locker\/documents\/[0-9a-f-]{36}$/);
+  await page.getByRole('link', { name: 'Share', exact: true }).click();
   await expect(page).toHaveURL(/\/locker\/shares\?new=certificate:/);
   await page.getByLabel('Purpose (optional)').fill('Job application at Acme');
   await page.getByRole('button', { name: 'Create the link' }).click();
@@ -152,7 +153,7 @@ test('a new citizen: Aadhaar link, claim, upload, e-sign, share, access log, rev
   const stranger = await (await browser.newContext({ viewport: PHONE })).newPage();
   const opened = await stranger.goto(link);
   expect(opened?.status()).toBe(200);
-  await expect(stranger.getByText('Priya Nair').first()).toBeVisible();
+  await expect(stranger.locator('main').getByText('Priya Nair').first()).toBeVisible();
   await expect(stranger.getByText('Purpose: Job application at Acme')).toBeVisible();
   await stranger.screenshot({ path: info.outputPath('shared-open.png'), fullPage: true });
 
@@ -171,7 +172,7 @@ test('a new citizen: Aadhaar link, claim, upload, e-sign, share, access log, rev
     .getByRole('button', { name: /^Revoke/ })
     .first()
     .click();
-  await page.getByRole('button', { name: 'Revoke the link' }).click();
+  await page.getByRole('button', { name: 'Revoke the link', exact: true }).click();
   await expect(page.getByText('Revoked').first()).toBeVisible();
   const gone = await stranger.goto(link);
   expect(gone?.status()).toBe(410);
