@@ -8,7 +8,10 @@ import { requirePageAccess } from '@/lib/auth/guard';
 import { grantingMemberships } from '@/lib/auth/permissions';
 import { getIssuerCertificate } from '@/lib/credentials/queries';
 import { NotFoundError } from '@/lib/errors';
+import { getRequestContext } from '@/lib/http/request-context';
 import { actingInstitution } from '@/lib/institutions/acting';
+import { readDocument } from '@/lib/locker/access';
+import { getDb } from '@/db/client';
 import { revokeCertificateAction } from './actions';
 import { RevokeForm } from './revoke-form';
 
@@ -27,6 +30,13 @@ export default async function InstitutionCertificatePage({
   const found = await getIssuerCertificate({ issuerOrgId: orgId, id }).catch((e) => {
     if (e instanceof NotFoundError) notFound();
     throw e;
+  });
+  // Staff opening a certificate that is in someone's locker: the holder sees it in the access log.
+  await readDocument(getDb(), {
+    reader: { kind: 'user', userId: user.id, memberships: user.memberships },
+    target: { certificateId: id },
+    action: 'view',
+    ip: (await getRequestContext()).ip,
   });
   const t = await getTranslations();
   const { row, live, history } = found;
