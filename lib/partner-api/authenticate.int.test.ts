@@ -15,7 +15,12 @@ import { hmacOf, keyhashOf, pullDocBody } from '@/tests/partner-requests';
 import { issueCertificate } from '@/lib/credentials/issue';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { AUTH_FAILURES_PER_ADDRESS, AUTH_FAILURES_PER_ORG } from './auth-failures';
-import { authenticatePartner, type AuthResult } from './authenticate';
+import {
+  authenticatePartner,
+  HMAC_CLOCK_SKEW_MS,
+  tsIsFresh,
+  type AuthResult,
+} from './authenticate';
 import { createPartner, listPartners, revokePartner, setPartnerKeyhash } from './partners';
 import { handlePull } from './pull';
 
@@ -358,5 +363,18 @@ describe('authenticatePartner', () => {
     // Another partner's txn of the same name is its own.
     const other = await createPartner(db, 'Another client');
     expect((await check(other, { txn })).ok).toBe(true);
+  });
+});
+
+describe('tsIsFresh', () => {
+  it('takes a ts exactly at the limit either way, and not a millisecond beyond', () => {
+    const now = Date.parse('2026-03-15T10:00:00.000Z');
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    for (const ms of [0, HMAC_CLOCK_SKEW_MS, -HMAC_CLOCK_SKEW_MS])
+      expect(tsIsFresh(at(ms), HMAC_CLOCK_SKEW_MS, now), String(ms)).toBe(true);
+    for (const ms of [HMAC_CLOCK_SKEW_MS + 1, -HMAC_CLOCK_SKEW_MS - 1])
+      expect(tsIsFresh(at(ms), HMAC_CLOCK_SKEW_MS, now), String(ms)).toBe(false);
+    // With an offset, as DigiLocker writes it.
+    expect(tsIsFresh('2026-03-15T15:34:00+05:30', HMAC_CLOCK_SKEW_MS, now)).toBe(true);
   });
 });
