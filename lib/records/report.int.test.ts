@@ -121,7 +121,8 @@ describe('the report’s cells', () => {
   const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
   const rowsOf = async (id: string, o: { onlyErrors: boolean; locale: string }) => {
     const { fileName, body } = await reportCsv(db, { orgId: f.org.id, uploadId: id }, o);
-    const csv = await new Response(body).text();
+    // As bytes: Response.text() would drop the byte order mark.
+    const csv = Buffer.from(await new Response(body).arrayBuffer()).toString('utf8');
     return { fileName, csv, rows: parse(csv) };
   };
   const cells = (v: Record<string, string>) => H.map((h) => v[h] ?? '');
@@ -199,17 +200,19 @@ describe('the report’s cells', () => {
 
   it('masks Aadhaar, neutralises formulas in data rows, and gives every reason', async () => {
     const { id } = await uploadAndValidate(file(given), 'cells.csv');
-    const { fileName, rows } = await rowsOf(id, { onlyErrors: false, locale: 'en' });
+    const { fileName, csv, rows } = await rowsOf(id, { onlyErrors: false, locale: 'en' });
     expect(fileName).toBe('cells-report.csv');
+    // A byte order mark first, so that Excel reads UTF-8.
+    expect(csv.startsWith('\uFEFFSANAD_ROW,')).toBe(true);
     expect(rows).toEqual([['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS'], ...expected]);
   });
 
   it('with errors only, holds the refused rows alone, as in the full report', async () => {
     // Another file (the same bytes would be recognised as uploaded already): one more
     // accepted row at the end.
-    const { id } = await uploadAndValidate(file([...given, base(5)]), 'Cells.CSV');
+    const { id } = await uploadAndValidate(file([...given, base(5)]), 'Cells.csv.CSV');
     const { fileName, rows } = await rowsOf(id, { onlyErrors: true, locale: 'en' });
-    expect(fileName).toBe('Cells-errors.csv');
+    expect(fileName).toBe('Cells.csv-errors.csv');
     expect(rows).toEqual([
       ['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS'],
       expected[1],
