@@ -1,7 +1,8 @@
+import { createHmac, randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDb } from '@/db/client';
-import { auditLog, partnerAuthFailures, partners } from '@/db/schema';
+import { auditLog, partnerAuthFailures, partnerTransactions, partners } from '@/db/schema';
 import { actAs } from '@/tests/acting-user';
 import {
   createIssuer,
@@ -14,7 +15,13 @@ import { hmacOf, keyhashOf, pullDocBody } from '@/tests/partner-requests';
 import { issueCertificate } from '@/lib/credentials/issue';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { AUTH_FAILURES_PER_ADDRESS, AUTH_FAILURES_PER_ORG } from './auth-failures';
-import { createPartner, listPartners } from './partners';
+import {
+  authenticatePartner,
+  HMAC_CLOCK_SKEW_MS,
+  tsIsFresh,
+  type AuthResult,
+} from './authenticate';
+import { createPartner, listPartners, revokePartner, setPartnerKeyhash } from './partners';
 import { handlePull } from './pull';
 
 const { createPartnerAction, revokePartnerAction, setPartnerKeyhashAction } =
@@ -205,5 +212,169 @@ describe('failed authentications', () => {
     expect((await send(signed(wrong))).status).toBe(429);
     expect((await send(signed(wrong))).status).toBe(429);
     expect((await send(signed(p))).outcome).toBe(`ok ${uri}`);
+  });
+});
+
+describe('authenticatePartner', () => {
+  const body = Buffer.from('<PullDocRequest>any body</PullDocRequest>');
+  const digest = (key: string, b = body) => createHmac('sha256', key).update(b).digest();
+  const at = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+  const check = (
+    p: Partner,
+    over: Partial<Parameters<typeof authenticatePartner>[1]> = {},
+  ): Promise<AuthResult> =>
+    authenticatePartner(db, {
+      rawBody: body,
+      hmacHeader: digest(p.apiKey).toString('base64'),
+      keyhash: null,
+      orgId: p.orgId,
+      ts: new Date().toISOString(),
+      txn: randomUUID(),
+      endpoint: 'pull-doc',
+      ...over,
+    });
+  const refused = (p: Partner | null, reason: string) => ({
+    ok: false,
+    reason,
+    partnerId: p?.id ?? null,
+  });
+  let p: Partner & { name: string };
+  beforeAll(async () => {
+    p = { ...(await createPartner(db, 'MAC client')), name: 'MAC client' };
+  });
+
+  it('accepts the MAC as base64 of the digest or of its hex, spaces around it ignored', async () => {
+    const ok = { ok: true, partnerId: p.id, partnerName: 'MAC client' };
+    expect(await check(p)).toEqual(ok);
+    const hex = Buffer.from(digest(p.apiKey).toString('hex')).toString('base64');
+    expect(await check(p, { hmacHeader: hex })).toEqual(ok);
+    expect(await check(p, { hmacHeader: ` ${digest(p.apiKey).toString('base64')}\t` })).toEqual(ok);
+  });
+
+  it('compares every byte of the MAC: one wrong byte anywhere is refused', async () => {
+    const mac = digest(p.apiKey);
+    for (const at of [0, 7, 8, 16, 31]) {
+      const wrong = Buffer.from(mac);
+      wrong[at]! ^= 1;
+      expect(await check(p, { hmacHeader: wrong.toString('base64') }), String(at)).toEqual(
+        refused(p, 'bad-mac'),
+      );
+    }
+    // The same in the hex form.
+    const hex = mac.toString('hex');
+    const wrongHex = `${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}`;
+    expect(await check(p, { hmacHeader: Buffer.from(wrongHex).toString('base64') })).toEqual(
+      refused(p, 'bad-mac'),
+    );
+  });
+
+  it('refuses a truncated MAC, and one of another body or key', async () => {
+    const full = digest(p.apiKey).toString('base64');
+    const hexForm = Buffer.from(digest(p.apiKey).toString('hex')).toString('base64');
+    for (const header of [
+      full.slice(0, 43),
+      full.slice(0, 12),
+      digest(p.apiKey).subarray(0, 8).toString('base64'),
+      digest(p.apiKey).subarray(0, 16).toString('base64'),
+      hexForm.slice(0, 44),
+      `${full}A`,
+      digest(p.apiKey, Buffer.from('another body')).toString('base64'),
+      digest('another key').toString('base64'),
+    ])
+      expect(await check(p, { hmacHeader: header }), header).toEqual(refused(p, 'bad-mac'));
+  });
+
+  it('takes ts 5 minutes either way of the server clock: a future ts beyond is refused', async () => {
+    for (const minutes of [-4.5, 4.5])
+      expect((await check(p, { ts: at(minutes) })).ok, String(minutes)).toBe(true);
+    for (const ts of [at(6), at(60 * 24), at(-6), 'not a time', ''])
+      expect(await check(p, { ts }), ts).toEqual(refused(p, 'stale-ts'));
+  });
+
+  it('checks the MAC before the ts, so a wrong key learns nothing about the clock', async () => {
+    expect(await check(p, { ts: at(60), hmacHeader: digest('guess').toString('base64') })).toEqual(
+      refused(p, 'bad-mac'),
+    );
+  });
+
+  it('counts only the header when both are given, and a keyhash only when allowed', async () => {
+    const q = await createPartner(db, 'Keyhash and header');
+    await setPartnerKeyhash(db, q.id, true);
+    const ts = new Date().toISOString();
+    const keyhash = keyhashOf(q.apiKey, ts);
+    expect((await check(q, { hmacHeader: null, keyhash, ts })).ok).toBe(true);
+    expect(await check(q, { hmacHeader: digest('guess').toString('base64'), keyhash, ts })).toEqual(
+      refused(q, 'bad-mac'),
+    );
+    // An uppercase hex keyhash, spaces around it.
+    const upper = ` ${keyhashOf(q.apiKey, ts).toUpperCase()} `;
+    expect((await check(q, { hmacHeader: null, keyhash: upper, ts })).ok).toBe(true);
+    expect(
+      (await check(q, { hmacHeader: null, keyhash: ` ${keyhashOf(q.apiKey, ts, 'base64')} `, ts }))
+        .ok,
+    ).toBe(true);
+    // A keyhash of another ts, a truncated one, one of another key.
+    for (const k of [
+      keyhashOf(q.apiKey, at(-1)),
+      keyhash.slice(0, 32),
+      keyhashOf(q.apiKey, ts, 'base64').slice(0, 40),
+      keyhashOf('guess', ts),
+    ])
+      expect(await check(q, { hmacHeader: null, keyhash: k, ts }), k).toEqual(
+        refused(q, 'bad-mac'),
+      );
+    // 2 minutes either way.
+    for (const minutes of [3, -3]) {
+      const t = at(minutes);
+      expect(await check(q, { hmacHeader: null, keyhash: keyhashOf(q.apiKey, t), ts: t })).toEqual(
+        refused(q, 'stale-ts'),
+      );
+    }
+    expect(await check(p, { hmacHeader: null, keyhash: keyhashOf(p.apiKey, ts), ts })).toEqual(
+      refused(p, 'keyhash-not-allowed'),
+    );
+  });
+
+  it('gives the reason of each refusal, with the partner the orgId named', async () => {
+    expect(await check(p, { hmacHeader: null })).toEqual(refused(p, 'missing-mac'));
+    expect(await check(p, { hmacHeader: '' })).toEqual(refused(p, 'missing-mac'));
+    expect(await check({ ...p, orgId: 'no-such-org' })).toEqual(refused(null, 'unknown-org'));
+    expect(await check({ ...p, orgId: 'no-such-org' }, { hmacHeader: null })).toEqual(
+      refused(null, 'missing-mac'),
+    );
+    expect(await check(p, { txn: '  ' })).toEqual(refused(p, 'missing-txn'));
+    const gone = await createPartner(db, 'Gone client');
+    await revokePartner(db, gone.id);
+    expect(await check(gone)).toEqual(refused(gone, 'revoked-partner'));
+  });
+
+  it('takes each txn once per partner, by its first 200 characters', async () => {
+    const txn = `t-${randomUUID()}-${'x'.repeat(250)}`;
+    expect((await check(p, { txn, endpoint: 'pull-uri' })).ok).toBe(true);
+    const [stored] = await db
+      .select()
+      .from(partnerTransactions)
+      .where(eq(partnerTransactions.txn, txn.slice(0, 200)));
+    expect(stored).toMatchObject({ partnerId: p.id, endpoint: 'pull-uri', outcome: 'accepted' });
+    expect(await check(p, { txn })).toEqual(refused(p, 'replayed-txn'));
+    expect(await check(p, { txn: `${txn.slice(0, 200)}-other end` })).toEqual(
+      refused(p, 'replayed-txn'),
+    );
+    // Another partner's txn of the same name is its own.
+    const other = await createPartner(db, 'Another client');
+    expect((await check(other, { txn })).ok).toBe(true);
+  });
+});
+
+describe('tsIsFresh', () => {
+  it('takes a ts exactly at the limit either way, and not a millisecond beyond', () => {
+    const now = Date.parse('2026-03-15T10:00:00.000Z');
+    const at = (ms: number) => new Date(now + ms).toISOString();
+    for (const ms of [0, HMAC_CLOCK_SKEW_MS, -HMAC_CLOCK_SKEW_MS])
+      expect(tsIsFresh(at(ms), HMAC_CLOCK_SKEW_MS, now), String(ms)).toBe(true);
+    for (const ms of [HMAC_CLOCK_SKEW_MS + 1, -HMAC_CLOCK_SKEW_MS - 1])
+      expect(tsIsFresh(at(ms), HMAC_CLOCK_SKEW_MS, now), String(ms)).toBe(false);
+    // With an offset, as DigiLocker writes it.
+    expect(tsIsFresh('2026-03-15T15:34:00+05:30', HMAC_CLOCK_SKEW_MS, now)).toBe(true);
   });
 });

@@ -7,6 +7,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   aadhaarVault,
+  certificateRenditions,
   certificates,
   memberships,
   organisations,
@@ -17,6 +18,7 @@ import {
 } from '@/db/schema';
 import { pgArray } from '@/db/client';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
+import { getRendition } from '@/lib/credentials/renditions';
 import { issueCertificate } from '@/lib/credentials/issue';
 import { recordSignatureValid } from '@/lib/credentials/verify-record';
 import { createIssuer, skillCertificate } from '@/tests/fixtures';
@@ -473,6 +475,33 @@ describe('publishing and linking', () => {
     await validateUpload(db, id);
     await publish(id);
     const before = await rowsOf(id);
+    // The XML and PDF as a partner or the holder fetched them: cached, saying "active".
+    const [c1, c2, c3] = before.map((r) => r.certificateId!);
+    const xmlStatus = async (certificateId: string) =>
+      /<Certificate [^>]*status="([A-Z])"/.exec(
+        (await getRendition(db, certificateId, 'xml')).toString('utf8'),
+      )?.[1];
+    const cached = async (ids: string[]) =>
+      (
+        await db
+          .select({ id: certificateRenditions.certificateId, kind: certificateRenditions.kind })
+          .from(certificateRenditions)
+          .where(inArray(certificateRenditions.certificateId, ids))
+      )
+        .map((r) => `${ids.indexOf(r.id) + 1}:${r.kind}`)
+        .sort();
+    for (const c of [c1!, c2!, c3!]) {
+      expect(await xmlStatus(c)).toBe('A');
+      await getRendition(db, c, 'pdf');
+    }
+    expect(await cached([c1!, c2!, c3!])).toEqual([
+      '1:pdf',
+      '1:xml',
+      '2:pdf',
+      '2:xml',
+      '3:pdf',
+      '3:xml',
+    ]);
 
     const { id: fix } = await upload([
       row(base('C-1', { OPERATION: 'U', MOBILE: mobile, JOB_ROLE: 'Senior Electrician' })),
@@ -523,7 +552,15 @@ describe('publishing and linking', () => {
       .from(certificates)
       .where(eq(certificates.id, before[2]!.certificateId!));
     expect(deleted!.status).toBe('revoked');
-    expect(deleted!.statusReason).toContain('Deleted');
+    expect(deleted!.statusReason).toBe('Deleted by the issuer (upload awards.csv)');
+    expect(deleted!.statusChangedAt).toBeInstanceOf(Date);
+    // The cached renditions of the revoked and the superseded certificate are dropped, so no
+    // partner or holder is handed a stored XML or PDF that still says "active"; made again,
+    // they say revoked. The unchanged certificate keeps its own.
+    expect(await cached([c1!, c2!, c3!])).toEqual(['2:pdf', '2:xml']);
+    expect(await xmlStatus(c3!)).toBe('R');
+    expect(await xmlStatus(c1!)).toBe('R');
+    expect(await xmlStatus(c2!)).toBe('A');
 
     // ADD of a published number, and UPDATE of a revoked one, are row errors next time.
     const { id: again } = await upload([

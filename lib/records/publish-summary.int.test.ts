@@ -3,11 +3,13 @@ import { and, eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { pgArray } from '@/db/client';
-import { certificates, recordUploads, users } from '@/db/schema';
+import { auditLog, certificates, organisations, recordUploads, users } from '@/db/schema';
 import { ensureIssuerKeys } from '@/lib/credentials/keys';
 import { verhoeffValid } from '@/lib/identity/verhoeff';
+import { createIssuer } from '@/tests/fixtures';
 import { uniqueMobile } from '@/tests/helpers';
 import { recordsFixture } from '@/tests/records';
+import { requestPublish, runPublish } from './publish';
 import { validateUpload } from './validate-upload';
 
 // The publish summary counts what happened, exactly: certificates new, superseded and revoked,
@@ -147,5 +149,108 @@ describe('the publish summary', () => {
       values: { row: 2, certNo: `${prefix}-20` },
       at: { from: 2, to: 2, published: 0 },
     });
+  });
+});
+
+describe('asking for a publish', () => {
+  const validated = async (rows: string[][], name: string) => {
+    const { id } = await f.upload(Papa.unparse([HEADER, ...rows]), name);
+    expect(await validateUpload(db, id)).toBe('validated');
+    return id;
+  };
+  const ask = (uploadId: string, o: { orgId?: string; templateKey?: string } = {}) =>
+    requestPublish(db, {
+      orgId: o.orgId ?? f.org.id,
+      uploadId,
+      actorUserId: f.operatorId,
+      templateKey: o.templateKey ?? 'classic',
+    });
+  const statusOf = async (id: string) =>
+    (await db.select().from(recordUploads).where(eq(recordUploads.id, id)))[0]!;
+
+  it('refuses an unknown design, another institution’s upload, and one already published', async () => {
+    const id = await validated([line(30, {})], 'ask-1.csv');
+    await expect(ask(id, { templateKey: 'no-such-design' })).rejects.toThrow(
+      'Pick a certificate design',
+    );
+    const other = await createIssuer(db, 'Other Skills Institute');
+    await expect(ask(id, { orgId: other.id })).rejects.toThrow('No such upload');
+    expect((await statusOf(id)).status).toBe('validated');
+    expect(await f.publish(id)).toBe('published');
+    await expect(ask(id)).rejects.toThrow('This upload cannot be published now (it is published)');
+  });
+
+  it('refuses an upload that changes nothing, and an institution that is not active', async () => {
+    const rejectedOnly = await validated([line(31, { DOB: '31-04-2004' })], 'ask-2.csv');
+    await expect(ask(rejectedOnly)).rejects.toThrow(
+      'Nothing to publish: no row adds, changes or deletes a certificate',
+    );
+    const id = await validated([line(32, {})], 'ask-3.csv');
+    await db
+      .update(organisations)
+      .set({ status: 'suspended' })
+      .where(eq(organisations.id, f.org.id));
+    try {
+      await expect(ask(id)).rejects.toThrow('Only an active institution can publish records');
+    } finally {
+      await db
+        .update(organisations)
+        .set({ status: 'active' })
+        .where(eq(organisations.id, f.org.id));
+    }
+    expect(await statusOf(id)).toMatchObject({ status: 'validated', publishStartedAt: null });
+  });
+
+  it('publishes a DELETE-only upload, and stops at a DELETE of a certificate revoked meanwhile', async () => {
+    await publishFile([line(33, {}), line(34, {})], 'ask-4.csv');
+    const del = await validated([line(33, { OPERATION: 'DELETE' })], 'ask-5.csv');
+    expect(await f.publish(del)).toBe('published');
+    const stale = await validated([line(34, { OPERATION: 'D' })], 'ask-6.csv');
+    await db
+      .update(certificates)
+      .set({ status: 'revoked' })
+      .where(and(eq(certificates.issuerOrgId, f.org.id), eq(certificates.number, `${prefix}-34`)));
+    expect(await f.publish(stale)).toBe('publish_failed');
+    expect((await statusOf(stale)).publishFailure).toEqual({
+      code: 'notActive',
+      values: { row: 2, certNo: `${prefix}-34` },
+      at: { from: 2, to: 2, published: 0 },
+    });
+  });
+
+  it('resumes a failed publish in the design it started with, audited as a resume', async () => {
+    await publishFile([line(35, {})], 'ask-7.csv');
+    const id = await validated([line(35, { OPERATION: 'UPDATE', REMARKS: 'x' })], 'ask-8.csv');
+    await db
+      .update(certificates)
+      .set({ status: 'suspended' })
+      .where(and(eq(certificates.issuerOrgId, f.org.id), eq(certificates.number, `${prefix}-35`)));
+    await ask(id, { templateKey: 'modern' });
+    expect(await runPublish(db, id)).toBe('publish_failed');
+    await db
+      .update(certificates)
+      .set({ status: 'active' })
+      .where(and(eq(certificates.issuerOrgId, f.org.id), eq(certificates.number, `${prefix}-35`)));
+    await ask(id, { templateKey: 'classic' });
+    expect(await statusOf(id)).toMatchObject({
+      status: 'publishing',
+      templateKey: 'modern',
+      publishFailure: null,
+    });
+    expect(await runPublish(db, id)).toBe('published');
+    const audits = await db
+      .select({ action: auditLog.action })
+      .from(auditLog)
+      .where(eq(auditLog.objectId, id))
+      .orderBy(auditLog.at);
+    expect(audits.map((a) => a.action).filter((a) => a.startsWith('records.publish'))).toEqual([
+      'records.publish',
+      'records.publish.resume',
+    ]);
+    const [cert] = await db
+      .select()
+      .from(certificates)
+      .where(and(eq(certificates.sourceUploadId, id), eq(certificates.number, `${prefix}-35`)));
+    expect(cert).toMatchObject({ version: 2, templateKey: 'modern', status: 'active' });
   });
 });

@@ -113,3 +113,124 @@ describe('the upload report', () => {
     expect(head2).toEqual(['SANAD_ROW', ...HEADER, 'SANAD_RESULT', 'SANAD_ERRORS']);
   });
 });
+
+describe('the report’s cells', () => {
+  const H = [...HEADER, 'AADHAAR_NO'];
+  const file = (rows: Record<string, string>[]) =>
+    Papa.unparse([H, ...rows.map((extra) => [...line(0, extra), extra.AADHAAR_NO ?? ''])]);
+  const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
+  const rowsOf = async (id: string, o: { onlyErrors: boolean; locale: string }) => {
+    const { fileName, body } = await reportCsv(db, { orgId: f.org.id, uploadId: id }, o);
+    // As bytes: Response.text() would drop the byte order mark.
+    const csv = Buffer.from(await new Response(body).arrayBuffer()).toString('utf8');
+    return { fileName, csv, rows: parse(csv) };
+  };
+  const cells = (v: Record<string, string>) => H.map((h) => v[h] ?? '');
+  const base = (n: number) => ({
+    CERT_NO: `RC-${n}`,
+    ACADEMIC_COURSE_ID: 'ELE-Q4601',
+    COURSE_NAME: 'Assistant Electrician',
+    REGN_NO: `REG-${n}`,
+    RROLL: `R-${n}`,
+    CNAME: 'Meena Kumari',
+    DOB: '14-08-2004',
+    GENDER: 'F',
+    MOBILE: '+91 98123 45678',
+    RESULT: 'PASS',
+    REMARKS: '-',
+  });
+  const given = [
+    {
+      ...base(1),
+      CNAME: '=HYPERLINK("http://x","y")',
+      RESULT: '@SUM(A1)',
+      AADHAAR_NO: '2341 2341 2346',
+    },
+    { ...base(2), DOB: '31-02-2004', AADHAAR_NO: '234123412347' },
+    { ...base(3), REMARKS: 'Aadhaar 2341-2341-2346', GENDER: 'X' },
+    { ...base(4), REMARKS: '+1 more', AADHAAR_NO: '' },
+  ];
+  // Row numbers are the file's lines (the header is line 1). What a spreadsheet gets: formula characters neutralised by an apostrophe, every Aadhaar
+  // number masked, every reason of a refused row.
+  const expected = [
+    [
+      '2',
+      ...cells({
+        ...given[0],
+        CNAME: `'=HYPERLINK("http://x","y")`,
+        RESULT: "'@SUM(A1)",
+        MOBILE: "'+91 98123 45678",
+        REMARKS: "'-",
+        AADHAAR_NO: 'XXXX XXXX 2346',
+      }),
+      'accepted',
+      '',
+    ],
+    [
+      '3',
+      ...cells({
+        ...given[1],
+        MOBILE: "'+91 98123 45678",
+        REMARKS: "'-",
+        AADHAAR_NO: 'XXXX XXXX 2347',
+      }),
+      'rejected',
+      'DOB is “31-02-2004”, but that day does not exist in the calendar. Check the day and the month. | ' +
+        'AADHAAR_NO (XXXX XXXX 2347) is not a valid Aadhaar number: a digit is probably mistyped. Check it against the Aadhaar card.',
+    ],
+    [
+      '4',
+      ...cells({
+        ...given[2],
+        MOBILE: "'+91 98123 45678",
+        REMARKS: 'Aadhaar XXXX XXXX 2346',
+        GENDER: 'X',
+      }),
+      'rejected',
+      'GENDER is “X”. Write M, F or T (Male, Female, Transgender or Other are also accepted). | ' +
+        'REMARKS holds what looks like an Aadhaar number (Aadhaar XXXX XXXX 2346: 12 digits with a valid Aadhaar check digit). Sanad keeps Aadhaar numbers only from the AADHAAR_NO column, so this record is refused and the number is not stored. Move it to AADHAAR_NO, or correct it if it is not an Aadhaar number.',
+    ],
+    [
+      '5',
+      ...cells({ ...given[3], MOBILE: "'+91 98123 45678", REMARKS: "'+1 more" }),
+      'accepted',
+      '',
+    ],
+  ];
+
+  it('masks Aadhaar, neutralises formulas in data rows, and gives every reason', async () => {
+    const { id } = await uploadAndValidate(file(given), 'cells.csv');
+    const { fileName, csv, rows } = await rowsOf(id, { onlyErrors: false, locale: 'en' });
+    expect(fileName).toBe('cells-report.csv');
+    // A byte order mark first, so that Excel reads UTF-8.
+    expect(csv.startsWith('\uFEFFSANAD_ROW,')).toBe(true);
+    expect(rows).toEqual([['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS'], ...expected]);
+  });
+
+  it('with errors only, holds the refused rows alone, as in the full report', async () => {
+    // Another file (the same bytes would be recognised as uploaded already): one more
+    // accepted row at the end.
+    const { id } = await uploadAndValidate(file([...given, base(5)]), 'Cells.csv.CSV');
+    const { fileName, rows } = await rowsOf(id, { onlyErrors: true, locale: 'en' });
+    expect(fileName).toBe('Cells.csv-errors.csv');
+    expect(rows).toEqual([
+      ['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS'],
+      expected[1],
+      expected[2],
+    ]);
+  });
+
+  it('speaks Hindi to a Hindi reader', async () => {
+    const { id } = await uploadAndValidate(file(given.slice(0, 2)), 'hindi.csv');
+    const { rows } = await rowsOf(id, { onlyErrors: false, locale: 'hi' });
+    expect(rows.map((r) => r.slice(-2))).toEqual([
+      ['SANAD_RESULT', 'SANAD_ERRORS'],
+      ['स्वीकृत', ''],
+      [
+        'अस्वीकृत',
+        'DOB में “31-02-2004” लिखा है, पर यह तारीख़ कैलेंडर में होती ही नहीं। दिन और महीना जाँचें। | ' +
+          'AADHAAR_NO (XXXX XXXX 2347) सही आधार संख्या नहीं है: शायद कोई अंक ग़लत लिखा गया है। आधार कार्ड से मिलाकर देखें।',
+      ],
+    ]);
+  });
+});

@@ -1,7 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { verhoeffValid } from '@/lib/identity/verhoeff';
 import { analyseHeader } from './columns';
 import { maskAadhaarLike } from './aadhaar-text';
-import { prepareRowContext, validateRow, type ValidatedRow } from './validate-row';
+import {
+  isAadhaarHeader,
+  prepareRowContext,
+  todayInIndia,
+  validateRow,
+  type ValidatedRow,
+} from './validate-row';
 
 const VALID: Record<string, string> = {
   OPERATION: 'ADD',
@@ -97,7 +104,13 @@ describe('validateRow: OPERATION', () => {
     ['U', 'UPDATE'],
     ['delete', 'DELETE'],
     ['D', 'DELETE'],
-  ])('%j means %s', (value, op) => expect(check({ OPERATION: value }).operation).toBe(op));
+    [' delete ', 'DELETE'],
+    ['A', 'ADD'],
+  ])('%j means %s', (value, op) => {
+    const r = check({ OPERATION: value });
+    expect(r.operation).toBe(op);
+    expect(r.errors).toEqual([]);
+  });
 
   it('is ADD when the column is absent', () => {
     expect(
@@ -152,10 +165,31 @@ describe('validateRow: formats', () => {
     ['DOB', '4/8/2004', '2004-08-04'],
     ['DOB', '2004-08-14', '2004-08-14'],
     ['DOB', '29-02-2004', '2004-02-29'],
+    ['DOB', '29-02-2000', '2000-02-29'],
+    ['DOB', '01-01-1900', '1900-01-01'],
+    ['DOB', '28-02-1900', '1900-02-28'],
+    ['DOB', '30-04-2020', '2020-04-30'],
+    ['DOB', '31-12-2020', '2020-12-31'],
+    ['DOB', '31-01-2020', '2020-01-31'],
+    ['DOB', '2004-8-4', '2004-08-04'],
+    ['DOB', '14/8/2004', '2004-08-14'],
     ['DOI', '01/01/2026', '2026-01-01'],
     ['GENDER', 'm', 'M'],
     ['GENDER', 'TRANSGENDER', 'T'],
     ['GENDER', 'other', 'T'],
+    ['GENDER', 'T', 'T'],
+    ['GENDER', 'O', 'T'],
+    ['GENDER', 'Male', 'M'],
+    ['EMAIL', 'asha@x.in', 'asha@x.in'],
+    ['PERCENT', '.5', '.5'],
+    ['EMAIL', `${'a'.repeat(246)}@mail.in`, `${'a'.repeat(246)}@mail.in`],
+    ['CERT_NO', 'A'.repeat(64), 'A'.repeat(64)],
+    ['CNAME', 'A'.repeat(200), 'A'.repeat(200)],
+    // Only CERT_NO must be free of control characters; other text is kept as given.
+    ['CNAME', 'Asha\tSharma', 'Asha\tSharma'],
+    // Dates other than DOB may lie in the future or long ago.
+    ['DOI', '01-01-2999', '2999-01-01'],
+    ['ASSESSMENT_DATE', '01-01-1800', '1800-01-01'],
     ['MOBILE', '09876543210', '9876543210'],
     ['MOBILE', '919876543210', '9876543210'],
     ['MOBILE', '6000000000', '6000000000'],
@@ -177,13 +211,39 @@ describe('validateRow: formats', () => {
   it.each([
     ['DOB', '14.08.2004', 'dateFormat'],
     ['DOB', '14-08/2004', 'dateFormat'],
+    ['DOB', '114-08-2004', 'dateFormat'],
+    ['DOB', '14-08-20045', 'dateFormat'],
+    ['DOB', '12004-08-14', 'dateFormat'],
+    ['DOB', '2004-08-145', 'dateFormat'],
+    ['EMAIL', `${'a'.repeat(247)}@mail.in`, 'email'],
+    ['ABC_ACCOUNT_ID', '1234567890123', 'abcId'],
+    ['ABC_ACCOUNT_ID', 'X123456789012', 'abcId'],
+    ['LOCKER_ID', 'zzzzzzzz-2fa1-11d2-883f-0016d3cca427', 'lockerId'],
+    ['ORG_PIN', '0302001', 'pin'],
+    ['ORG_PIN', '3020019', 'pin'],
+    ['PERCENT', '.a', 'number'],
     ['DOB', '38213', 'dateFormat'],
     ['DOB', '31-02-2020', 'dateNotReal'],
     ['DOB', '29-02-2023', 'dateNotReal'],
+    // 1900 is not a leap year (a century, not divisible by 400); April has 30 days.
+    ['DOB', '29-02-1900', 'dateNotReal'],
+    ['DOB', '1900-02-29', 'dateNotReal'],
+    ['DOB', '31-04-2020', 'dateNotReal'],
+    ['DOB', '31/06/2020', 'dateNotReal'],
+    ['DOB', '31-09-2020', 'dateNotReal'],
+    ['DOB', '31-11-2020', 'dateNotReal'],
+    ['DOB', '00-01-2020', 'dateNotReal'],
+    ['DOB', '32-01-2020', 'dateNotReal'],
+    ['DOB', '01-00-2020', 'dateNotReal'],
+    ['DOB', '2020-00-10', 'dateNotReal'],
+    ['DOB', '0000-01-01', 'dateNotReal'],
+    ['DOI', '31-04-2020', 'dateNotReal'],
     ['DOB', '2004-13-01', 'dateNotReal'],
     ['DOB', '01-01-2999', 'dobFuture'],
     ['DOB', '31-12-1899', 'dobTooOld'],
     ['ASSESSMENT_DATE', '2026-02-30', 'dateNotReal'],
+    ['AADHAAR_NO', '2341234123460', 'aadhaarFormat'],
+    ['AADHAAR_NO', '1234123412346', 'aadhaarFormat'],
     ['GENDER', 'X', 'gender'],
     ['MOBILE', '5876543210', 'mobile'],
     ['MOBILE', '98765432', 'mobile'],
@@ -268,7 +328,7 @@ describe('validateRow: Aadhaar', () => {
     const r = check({ [col]: v }, header);
     expect(r.errors).toEqual([{ column: col, value: masked, code: 'aadhaarElsewhere' }]);
     expect(r.fields[col]).toBe(masked);
-    if (col === 'CERT_NO') expect(r.certNo).toBe(masked);
+    expect(r.certNo).toBe(col === 'CERT_NO' ? masked : VALID.CERT_NO);
     // The row's own Aadhaar number is still taken from its column.
     expect(r.aadhaar).toBe('234123412346');
     expect(JSON.stringify([r.fields, r.errors, r.certNo])).not.toMatch(/2341\D?2341/);
@@ -328,4 +388,121 @@ describe('validateRow: shape of the row', () => {
     const cells = HEADER.map((h) => VALID[h]!);
     expect(validateRow(cells, { header, defaultDocType: 'SKCER' }).errors).toEqual([]);
   });
+});
+
+describe('validateRow: edges', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('takes a date of birth of today in India, and not tomorrow', () => {
+    const today = todayInIndia();
+    const dmy = (iso: string) => iso.split('-').reverse().join('-');
+    expect(check({ DOB: dmy(today) }).errors).toEqual([]);
+    const tomorrow = new Date(Date.parse(today) + 86_400_000).toISOString().slice(0, 10);
+    expect(codes(check({ DOB: dmy(tomorrow) }))).toEqual(['DOB:dobFuture']);
+  });
+
+  it('knows the date in India, five and a half hours ahead of UTC', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2026-03-14T18:29:00Z'));
+    expect(todayInIndia()).toBe('2026-03-14');
+    vi.setSystemTime(new Date('2026-03-14T18:31:00Z'));
+    expect(todayInIndia()).toBe('2026-03-15');
+  });
+
+  it('shows an error value of 100 characters whole and cuts a longer one', () => {
+    expect(check({ GENDER: 'X'.repeat(100) }).errors[0]!.value).toBe('X'.repeat(100));
+    expect(check({ GENDER: 'X'.repeat(101) }).errors[0]!.value).toBe(`${'X'.repeat(100)}…`);
+  });
+
+  it('says an empty mandatory cell is required, with no value', () => {
+    expect(check({ RROLL: '' }).errors).toEqual([{ column: 'RROLL', value: '', code: 'required' }]);
+  });
+
+  it('asks a DELETE for CERT_NO when the header lacks it', () => {
+    const header = HEADER.filter((h) => h !== 'CERT_NO');
+    const r = check({ OPERATION: 'D' }, header);
+    expect(r.errors).toEqual([{ column: 'CERT_NO', value: '', code: 'required' }]);
+    expect(r.certNo).toBe('');
+  });
+
+  it('trims the institution default document type', () => {
+    const ctx = prepareRowContext(analyseHeader(HEADER), ' skcer ');
+    expect(ctx.defaultDocType).toBe('SKCER');
+  });
+
+  it('reads the ***END*** marker trimmed, at the lowest subject that has it', () => {
+    expect(check({ SUB2NM: ' ***END*** ', SUB3_TOT: 'eighty' }).errors).toEqual([]);
+    // SUB10 is subject ten, after the marker in SUB2; header order does not matter.
+    const header = ['SUB10NM', 'SUB10_TOT', 'SUB5NM', 'SUB3_TOT', ...HEADER];
+    const r = check(
+      { SUB10NM: 'Physics', SUB10_TOT: 'x', SUB5NM: '***END***', SUB3_TOT: 'y' },
+      header,
+    );
+    expect(r.errors).toEqual([]);
+    expect(r.fields).not.toHaveProperty('SUB10NM');
+    expect(r.fields).not.toHaveProperty('SUB3_TOT');
+  });
+
+  it('takes the marker only from a subject name column', () => {
+    const header = [...HEADER, 'SUB9_EXTRA'];
+    const r = check({ REMARKS: '***END***', SUB9_EXTRA: 'kept' }, [...header, 'REMARKS']);
+    expect(r.errors).toEqual([]);
+    expect(r.fields).toMatchObject({
+      CNAME: 'Asha Sharma',
+      SUB9_EXTRA: 'kept',
+      REMARKS: '***END***',
+    });
+  });
+
+  it('files nothing under a blank header cell', () => {
+    const r = check({ '': 'stray' }, [...HEADER, '']);
+    expect(Object.keys(r.fields)).not.toContain('');
+  });
+
+  it('takes the apostrophe off a tab-led formula and trims what is left', () => {
+    const r = check({ HOSTEL: "'\t=A1" }, [...HEADER, 'HOSTEL']);
+    expect(r.fields.HOSTEL).toBe('=A1');
+  });
+
+  it('keeps the first Aadhaar number when two columns hold one', () => {
+    const second = [...'0123456789'].map((d) => `98765432109${d}`).find(verhoeffValid)!;
+    const r = check({ UID_NO: second }, [...HEADER, 'UID_NO']);
+    expect(r.errors).toEqual([]);
+    expect(r.aadhaar).toBe('234123412346');
+    expect(r.fields.AADHAAR_MASKED).toBe('XXXX XXXX 2346');
+  });
+
+  it('lets only MOBILE hold 91 and a mobile number that looks like an Aadhaar number', () => {
+    const m = [...'0123456789']
+      .map((d) => `9198765432${d}`)
+      .flatMap((h) => [...'0123456789'].map((d) => h + d))
+      .find((x) => maskAadhaarLike(x) !== null)!;
+    const dashed = `${m.slice(0, 4)}-${m.slice(4, 8)}-${m.slice(8)}`;
+    const r = check({ MOBILE: dashed });
+    expect(r.errors).toEqual([]);
+    expect(r.fields.MOBILE).toBe(m.slice(2));
+    expect(codes(check({ REGN_NO: m }))).toEqual(['REGN_NO:aadhaarElsewhere']);
+  });
+});
+
+describe('isAadhaarHeader', () => {
+  it.each([
+    'AADHAAR_NO',
+    'AADHAR_NO',
+    'ADHAR',
+    'ADAR_NO',
+    'AADHAAR',
+    'AADHARNO',
+    'AADHAR NUMBER',
+    'AADHAAR_NUM',
+    'UID',
+    'UID_NO',
+    'UID NO',
+    'UIDNO',
+  ])('%s is an Aadhaar column', (h) => expect(isAadhaarHeader(h)).toBe(true));
+
+  it.each(['MOBILE', 'CNAME', 'XUID', 'UIDX', 'AADHAAR_NOTE', 'MY_AADHAR', 'ABC_ACCOUNT_ID', ''])(
+    '%s is not',
+    (h) => expect(isAadhaarHeader(h)).toBe(false),
+  );
 });
