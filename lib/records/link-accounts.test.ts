@@ -3,7 +3,6 @@ import {
   accountColumnsOf,
   decideFromCandidates,
   decideLinks,
-  keepCreated,
   linkLookupOf,
   normaliseName,
   type Candidate,
@@ -259,30 +258,6 @@ describe('the steps around the decision', () => {
       aadhaarVaultId: '{NULL,"v2"}',
     });
     expect(cols.roleId).toMatch(/^\{"[0-9a-f-]{36}","[0-9a-f-]{36}"\}$/);
-  });
-
-  it('unlinks the rows of an account that could not be created, and keeps the rest', () => {
-    const out = decideLinks(
-      [
-        row(1, { mobile: '9000000601' }),
-        row(2, { mobile: '9000000602' }),
-        row(3, { mobile: '9000000601' }),
-      ],
-      new Map(),
-      new Map(),
-    );
-    const [first, second] = out.created;
-    keepCreated(out, [{ id: second!.id }]);
-    expect([...out.linked]).toEqual([[2, second!.id]]);
-    expect(out.created).toEqual([second]);
-    expect(first).toBeDefined();
-  });
-
-  it('changes nothing when every account was created', () => {
-    const out = decideLinks([row(1, { mobile: '9000000701' })], new Map(), new Map());
-    const before = { linked: [...out.linked], created: [...out.created] };
-    keepCreated(out, [{ id: out.created[0]!.id }]);
-    expect({ linked: [...out.linked], created: out.created }).toEqual(before);
   });
 
   it('normalises names for comparison', () => {

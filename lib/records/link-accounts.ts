@@ -249,36 +249,3 @@ export function citizenRolesInsert(q: postgres.Sql, c: AccountColumns) {
     from unnest(${c.id}::uuid[], ${c.roleId}::uuid[]) as x(id, role_id)
     where x.id in (select id from u)`;
 }
-
-/**
- * Step 3: creates the accounts with their citizen role, in one statement, returning the ids
- * created (see `citizenRolesInsert`). Then `keepCreated`.
- */
-export function createAccounts(q: postgres.Sql, c: NewAccount[]) {
-  const columns = accountColumnsOf(c);
-  return q<{ id: string }[]>`
-    with u as (${accountsInsert(q, columns)}),
-    m as (${citizenRolesInsert(q, columns)})
-    select id from u`;
-}
-
-/** Step 4: an account someone else created a moment ago is not ours to link. */
-export function keepCreated(outcome: LinkOutcome, inserted: readonly { id: string }[]): void {
-  if (inserted.length === outcome.created.length) return;
-  const ok = new Set(inserted.map((r) => r.id));
-  const createdIds = new Set(outcome.created.map((a) => a.id));
-  for (const [key, userId] of outcome.linked)
-    if (createdIds.has(userId) && !ok.has(userId)) outcome.linked.delete(key);
-  outcome.created = outcome.created.filter((a) => ok.has(a.id));
-}
-
-/** Loads the candidates, decides, and creates the new citizen accounts in `q`. */
-export async function linkRecipients(
-  q: postgres.Sql,
-  rows: LinkInput[],
-  lookup: LinkLookup = linkLookupOf(rows),
-): Promise<LinkOutcome> {
-  const outcome = decideFromCandidates(rows, await findCandidates(q, lookup));
-  if (outcome.created.length > 0) keepCreated(outcome, await createAccounts(q, outcome.created));
-  return outcome;
-}
