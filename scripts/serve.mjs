@@ -73,6 +73,41 @@ if (cluster.isPrimary && concurrency > 1) {
     : (await import('../app/verify/[code]/render.tsx')).verifyPageHandler('.next');
   if (!dev && !verifyPage)
     console.warn('[web] no stylesheets found for /verify/{code} in .next: Next.js renders it');
+  // A shared document's link (/s/{token}, its /pdf and /file) is answered here too, by the same
+  // functions as its Next.js routes: it is opened by people outside Sanad, often from a phone.
+  const share = dev ? null : await import('../lib/locker/public-share.ts');
+  const { getDb } = await import('../db/client.ts');
+  const SHARE_PATH = /^\/s\/([A-Za-z0-9_-]{1,100})(\/pdf|\/file)?(?:\?.*)?$/;
+  const sharedLink = (req, res) => {
+    const m = req.method === 'GET' && !req.headers.rsc ? SHARE_PATH.exec(req.url) : null;
+    if (!share || !m) return false;
+    const headers = new Headers();
+    for (const [name, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    const request = new Request(`http://${hostname}:${port}${req.url}`, { headers });
+    const answer =
+      m[2] === '/pdf'
+        ? share.sharedPdfResponse
+        : m[2] === '/file'
+          ? share.sharedFileResponse
+          : share.sharePageResponse;
+    answer(getDb(), request, m[1])
+      .then(async (response) => {
+        // As with Next.js: headers the web server set (the security policy) are kept.
+        response.headers.forEach((value, name) => {
+          if (!res.hasHeader(name)) res.setHeader(name, value);
+        });
+        const body = Buffer.from(await response.arrayBuffer());
+        res.writeHead(response.status);
+        res.end(body);
+      })
+      .catch((error) => {
+        console.error('[web] GET /s/{token}:', error);
+        if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' });
+        res.end('Something went wrong');
+      });
+    return true;
+  };
   const fastVerify = (req, res) => {
     let code = '';
     try {
@@ -129,6 +164,7 @@ if (cluster.isPrimary && concurrency > 1) {
       return fastVerify(req, res);
     secure(req, res);
     if (verifyPage?.(req, res)) return;
+    if (sharedLink(req, res)) return;
     handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -148,3 +148,8 @@ export async function storedSize(key: string): Promise<number | null> {
 export async function removeStored(key: string): Promise<void> {
   await rm(fullPath(key), { force: true });
 }
+
+/** Removes every stored file under `prefix` (a refused upload's own directory, say). */
+export async function removeStoredPrefix(prefix: string): Promise<void> {
+  await rm(fullPath(prefix), { recursive: true, force: true });
+}

@@ -6,7 +6,13 @@ import type { Db } from '@/db/client';
 import { lockerFiles, lockerFolders } from '@/db/schema';
 import { recordAudit } from '@/lib/audit';
 import { NotFoundError } from '@/lib/errors';
-import { removeStored, storeStream } from '@/lib/storage';
+import {
+  openStored,
+  removeStoredPrefix,
+  storeStream,
+  TooLargeError as StorageTooLargeError,
+  type StoredFile,
+} from '@/lib/storage';
 import { configuredScanner, ScanUnavailableError, type MalwareScanner } from '../malware-scan';
 import { uploadFileName } from './file-name';
 import { checkPdf } from './pdf-check';
@@ -18,11 +24,11 @@ import {
 } from './refusals';
 import { checkImage, sniffKind, type UploadKind } from './sniff';
 
-// Seed 001, uploaded documents: a file of at most 10 MB is read while it streams in (refused
-// with 413 as soon as it passes the limit), checked by its bytes, scanned when a scanner is
-// configured, and only then stored, so nothing of a refused file is kept anywhere. The 1 GB
-// quota is checked and the file stored under a per-citizen lock, so that uploads running at the
-// same time cannot together pass it. Each stored file has its own key
+// Seed 001, uploaded documents: a file of at most 10 MB streams into storage as it arrives
+// (encrypted, refused with 413 as soon as it passes the limit), is then checked by its bytes and
+// scanned when a scanner is configured; a refused file is removed at once, so nothing of it is
+// kept. The 1 GB quota is checked and the file recorded under a per-citizen lock, so that
+// uploads running at the same time cannot together pass it. Each stored file has its own key
 // (locker/{user}/{file}/…): identical files never share a stored object.
 
 export type UploadInput = {
@@ -42,21 +48,26 @@ export type UploadedFile = { id: string; name: string; kind: UploadKind; size: n
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The body, or null once it passes `max` bytes (the rest is not read). */
-async function readCapped(body: ReadableStream<Uint8Array>, max: number): Promise<Buffer | null> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return Buffer.concat(chunks);
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
+/** The stored plaintext, read whole into one buffer of its known size. */
+async function readStoredWhole(key: string, size: number): Promise<Buffer> {
+  const out = Buffer.allocUnsafe(size);
+  let at = 0;
+  for await (const chunk of openStored(key)) {
+    const c = chunk as Buffer;
+    c.copy(out, at);
+    at += c.length;
   }
+  return out.subarray(0, at);
+}
+
+// The checks need a file whole in memory (and a PDF once more as text). Uploads arrive at the
+// same time but are checked one after another, so that five 10 MB uploads cost the web process
+// one file's checks, not five.
+let inspecting: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const run = inspecting.then(work, work);
+  inspecting = run.catch(() => {});
+  return run;
 }
 
 /** What is wrong with the bytes as an upload, or null. */
@@ -92,44 +103,72 @@ async function refuse(
 
 export async function receiveLockerFile(db: Db, input: UploadInput): Promise<UploadedFile> {
   if ((input.declaredSize ?? 0) > MAX_FILE_BYTES) return refuse(db, input, 'tooLarge');
-  const bytes = input.body ? await readCapped(input.body, MAX_FILE_BYTES) : Buffer.alloc(0);
-  if (!bytes) return refuse(db, input, 'tooLarge');
-  const inspected = inspectUpload(bytes);
-  if ('refusal' in inspected) return refuse(db, input, inspected.refusal, bytes.length);
-  const { kind } = inspected;
-
-  const scanner = input.scanner === undefined ? configuredScanner() : input.scanner;
-  if (scanner) {
-    try {
-      const verdict = await scanner.scan(bytes);
-      if (!verdict.clean) {
-        await recordAudit(db, {
-          actorUserId: input.userId,
-          action: 'locker.file.refuse',
-          objectType: 'locker_file',
-          outcome: 'denied',
-          ip: input.ip ?? null,
-          userAgent: input.userAgent ?? null,
-          detail: {
-            reason: 'infected',
-            signature: verdict.signature,
-            fileName: input.fileName.slice(0, 300),
-          },
-        });
-        throw new UploadRefusedError('infected');
-      }
-    } catch (error) {
-      if (!(error instanceof ScanUnavailableError)) throw error;
-      console.error(`[locker upload] malware scan unavailable: ${error.message}`);
-      return refuse(db, input, 'scanUnavailable', bytes.length);
-    }
+  const id = randomUUID();
+  const prefix = `locker/${input.userId}/${id}`;
+  // Streamed to storage as it arrives (encrypted, hashed, cut off past 10 MB), so that an upload
+  // holds only a few kilobytes of the web process until it is checked; a refusal removes it.
+  let stored: StoredFile;
+  try {
+    stored = await storeStream(
+      input.body ? Readable.fromWeb(input.body as never) : Readable.from([]),
+      { prefix, ext: '', maxBytes: MAX_FILE_BYTES },
+    );
+  } catch (error) {
+    await removeStoredPrefix(prefix);
+    if (error instanceof StorageTooLargeError) return refuse(db, input, 'tooLarge');
+    throw error;
   }
+  const refuseStored = async (reason: UploadRefusal): Promise<never> => {
+    await removeStoredPrefix(prefix);
+    return refuse(db, input, reason, stored.size);
+  };
+  if (stored.size === 0) return refuseStored('empty');
+
+  const checked = await oneAtATime(async (): Promise<{ kind: UploadKind } | UploadRefusal> => {
+    const bytes = await readStoredWhole(stored.key, stored.size);
+    const inspected = inspectUpload(bytes);
+    if ('refusal' in inspected) return inspected.refusal;
+    const scanner = input.scanner === undefined ? configuredScanner() : input.scanner;
+    if (scanner) {
+      try {
+        const verdict = await scanner.scan(bytes);
+        if (!verdict.clean) {
+          await recordAudit(db, {
+            actorUserId: input.userId,
+            action: 'locker.file.refuse',
+            objectType: 'locker_file',
+            outcome: 'denied',
+            ip: input.ip ?? null,
+            userAgent: input.userAgent ?? null,
+            detail: {
+              reason: 'infected',
+              signature: verdict.signature,
+              fileName: input.fileName.slice(0, 300),
+            },
+          });
+          return 'infected';
+        }
+      } catch (error) {
+        if (!(error instanceof ScanUnavailableError)) throw error;
+        console.error(`[locker upload] malware scan unavailable: ${error.message}`);
+        return 'scanUnavailable';
+      }
+    }
+    return inspected;
+  }).catch(async (error: unknown) => {
+    await removeStoredPrefix(prefix);
+    throw error;
+  });
+  if (checked === 'infected') {
+    await removeStoredPrefix(prefix);
+    throw new UploadRefusedError('infected');
+  }
+  if (typeof checked === 'string') return refuseStored(checked);
+  const { kind } = checked;
 
   const name = uploadFileName(input.fileName, kind);
   const folderId = input.folderId || null;
   if (folderId && !UUID.test(folderId)) throw new NotFoundError('No such folder');
-  const id = randomUUID();
-  let storedKey: string | null = null;
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(
@@ -146,14 +185,8 @@ export async function receiveLockerFile(db: Db, input: UploadInput): Promise<Upl
         .select({ used: sql<string>`coalesce(sum(${lockerFiles.size}), 0)` })
         .from(lockerFiles)
         .where(eq(lockerFiles.userId, input.userId));
-      if (Number(usage!.used) + bytes.length > LOCKER_QUOTA_BYTES)
+      if (Number(usage!.used) + stored.size > LOCKER_QUOTA_BYTES)
         throw new UploadRefusedError('quotaFull');
-      const stored = await storeStream(Readable.from([bytes]), {
-        prefix: `locker/${input.userId}/${id}`,
-        ext: `.${kind}`,
-        maxBytes: MAX_FILE_BYTES,
-      });
-      storedKey = stored.key;
       await tx.insert(lockerFiles).values({
         id,
         userId: input.userId,
@@ -176,9 +209,9 @@ export async function receiveLockerFile(db: Db, input: UploadInput): Promise<Upl
       return { id, name, kind, size: stored.size };
     });
   } catch (error) {
-    if (storedKey) await removeStored(storedKey);
+    await removeStoredPrefix(prefix);
     if (error instanceof UploadRefusedError && error.reason === 'quotaFull')
-      return refuse(db, input, 'quotaFull', bytes.length);
+      return refuse(db, input, 'quotaFull', stored.size);
     throw error;
   }
 }
