@@ -102,7 +102,41 @@ describe('hostile certificate XML is refused', () => {
       sigBlock.replace('</Signature>', `<Object>${genuine}</Object></Signature>`) +
         '</Certificate>',
     );
-    expect(await reason(wrapped)).not.toBe('valid');
+    // Refused for the second Signature the wrapped genuine certificate brings, before any
+    // signature is checked: the forged root is never read as signed.
+    const r = await verifyCertificateXml(wrapped, resolve);
+    expect(r).toEqual({
+      valid: false,
+      reason: 'signature-count',
+      message: 'A certificate must carry exactly one signature, directly inside the root element.',
+    });
+  });
+
+  it('signature wrapping with one Signature: the claimed issuer differs from the signed one', async () => {
+    // Another registered issuer signs a certificate in Demo Skills' name, then puts its own
+    // IssuedBy inside the Signature (outside the signed content) ahead of the genuine one, so
+    // the document claims to come from the signer and its key verifies it.
+    const other = await generateRsa('Other Institute', 'in.sanad.other');
+    const bySigner = sign(buildCertificateXml(sampleXmlInput({ number: 'FORGED-2' })), other);
+    const sigBlock = /<Signature [\s\S]*<\/Signature>/.exec(bySigner)![0];
+    const decoy =
+      '<Object><IssuedBy><Organization name="Other Institute" code="in.sanad.other" type="NG"/></IssuedBy></Object>';
+    const forged = bySigner
+      .replace(sigBlock, '')
+      .replace(
+        /(<Certificate [^>]*>)/,
+        `$1${sigBlock.replace('</Signature>', `${decoy}</Signature>`)}`,
+      );
+    const both = async (code: string) =>
+      code === 'in.sanad.other'
+        ? [other.certificatePem!]
+        : code === 'in.sanad.demoskills'
+          ? [issuer.certificatePem!]
+          : [];
+    const r = await verifyCertificateXml(forged, both);
+    expect(r).toMatchObject({ valid: false, reason: 'bad-signature' });
+    // The same document without the decoy claims Demo Skills and fails on its key.
+    expect(await verifyCertificateXml(bySigner, both)).toMatchObject({ reason: 'bad-signature' });
   });
 
   it('a second Signature', async () => {
@@ -181,6 +215,42 @@ describe('hostile certificate XML is refused', () => {
     expect(await reason(signed.replace(/xml-exc-c14n#"/g, 'xml-exc-c14n#WithComments"'))).toBe(
       'algorithm',
     );
+  });
+
+  it('a CanonicalizationMethod other than exclusive c14n, with the Transforms left alone', async () => {
+    const inclusive = 'http://www.w3.org/TR/2001/REC-xml-c14n-20010315';
+    const changed = signed.replace(
+      '<CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>',
+      `<CanonicalizationMethod Algorithm="${inclusive}"/>`,
+    );
+    expect(changed).toContain('<Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>');
+    expect(await reason(changed)).toBe('algorithm');
+    const none = signed.replace(
+      '<CanonicalizationMethod Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>',
+      '',
+    );
+    expect(await reason(none)).toBe('algorithm');
+  });
+
+  it('Transforms other than exactly enveloped-signature then exclusive c14n', async () => {
+    const env = '<Transform Algorithm="http://www.w3.org/2000/09/xmldsig#enveloped-signature"/>';
+    const exc = '<Transform Algorithm="http://www.w3.org/2001/10/xml-exc-c14n#"/>';
+    const xpath = '<Transform Algorithm="http://www.w3.org/TR/1999/REC-xpath-19991116"/>';
+    const withTransforms = (t: string) =>
+      signed.replace(`<Transforms>${env}${exc}</Transforms>`, t);
+    expect(signed).toContain(`<Transforms>${env}${exc}</Transforms>`);
+    for (const t of [
+      '',
+      '<Transforms></Transforms>',
+      `<Transforms>${env}</Transforms>`,
+      `<Transforms>${exc}</Transforms>`,
+      `<Transforms>${exc}${env}</Transforms>`,
+      `<Transforms>${env}${exc}${xpath}</Transforms>`,
+      `<Transforms>${xpath}${exc}</Transforms>`,
+      `<Transforms>${env}${xpath}</Transforms>`,
+      `<Transforms>${env}${env}</Transforms>`,
+    ])
+      expect(await reason(withTransforms(t))).toBe('algorithm');
   });
 
   it('a huge document, quickly', async () => {
