@@ -153,3 +153,121 @@ describe('a blocked account', () => {
     ).rejects.toBeInstanceOf(BlockedError);
   });
 });
+
+describe('how long each budget remembers', () => {
+  /** `n` events of `bucket` for `key`, `secondsAgo` seconds ago. */
+  async function past(bucket: string, key: string, n: number, secondsAgo: number) {
+    await db.insert(rateLimitEvents).values(
+      Array.from({ length: n }, () => ({
+        bucket,
+        key,
+        at: sql`now() - make_interval(secs => ${secondsAgo})`,
+      })),
+    );
+  }
+  const MIN = 60;
+  const HOUR = 3600;
+
+  it('code requests per identifier: 15 minutes', async () => {
+    const [recent, old] = [uniqueMobile(), uniqueMobile()];
+    await past(OTP_BUCKETS.request, recent, 5, 14 * MIN);
+    await past(OTP_BUCKETS.request, old, 5, 16 * MIN);
+    await expect(
+      requestSignInCode(db, { identifier: recent, ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      requestSignInCode(db, { identifier: old, ip: uniqueIp() }),
+    ).resolves.toHaveProperty('messageId');
+  });
+
+  it('code requests per address: 15 minutes', async () => {
+    const [recent, old] = [uniqueIp(), uniqueIp()];
+    await past(OTP_BUCKETS.requestIp, recent, 30, 14 * MIN);
+    await past(OTP_BUCKETS.requestIp, old, 30, 16 * MIN);
+    await expect(
+      requestSignInCode(db, { identifier: uniqueMobile(), ip: recent }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      requestSignInCode(db, { identifier: uniqueMobile(), ip: old }),
+    ).resolves.toHaveProperty('messageId');
+  });
+
+  it('codes sent to one identifier: a day', async () => {
+    const [recent, old] = [uniqueMobile(), uniqueMobile()];
+    await past(OTP_BUCKETS.daily, recent, 10, 23 * HOUR);
+    await past(OTP_BUCKETS.daily, old, 10, 25 * HOUR);
+    await expect(
+      requestSignInCode(db, { identifier: recent, ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(TryTomorrowError);
+    await expect(
+      requestSignInCode(db, { identifier: old, ip: uniqueIp() }),
+    ).resolves.toHaveProperty('messageId');
+  });
+
+  it('wrong codes for one identifier: a day, for sending and for checking', async () => {
+    const [recent, old] = [uniqueMobile(), uniqueMobile()];
+    await past(OTP_BUCKETS.failed, recent, 10, 23 * HOUR);
+    await past(OTP_BUCKETS.failed, old, 10, 25 * HOUR);
+    await expect(
+      requestSignInCode(db, { identifier: recent, ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(TryTomorrowError);
+    await expect(
+      verifySignInCode(db, { identifier: recent, code: '123456', ip: uniqueIp() }),
+    ).rejects.toBeInstanceOf(TryTomorrowError);
+    await requestSignInCode(db, { identifier: old, ip: uniqueIp() });
+    await expect(
+      verifySignInCode(db, {
+        identifier: old,
+        code: await lastCodeSentTo(db, old),
+        ip: uniqueIp(),
+      }),
+    ).resolves.toHaveProperty('userId');
+  });
+
+  it('wrong codes from one address: an hour', async () => {
+    const [recent, old] = [uniqueIp(), uniqueIp()];
+    await past(OTP_BUCKETS.failedIp, recent, 30, 59 * MIN);
+    await past(OTP_BUCKETS.failedIp, old, 30, 61 * MIN);
+    const mobile = uniqueMobile();
+    await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+    const code = await lastCodeSentTo(db, mobile);
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code, ip: recent }),
+    ).rejects.toBeInstanceOf(RateLimitedError);
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code, ip: old }),
+    ).resolves.toHaveProperty('userId');
+  });
+
+  it('a wrong code is counted for the identifier and for the address’s /64', async () => {
+    const mobile = uniqueMobile();
+    const net = `2001:db8:${Math.floor(Math.random() * 0xffff).toString(16)}:5`;
+    await expect(
+      verifySignInCode(db, { identifier: mobile, code: '123456', ip: `${net}::7` }),
+    ).rejects.toBeInstanceOf(InvalidCodeError);
+    const events = await db
+      .select({ bucket: rateLimitEvents.bucket, key: rateLimitEvents.key })
+      .from(rateLimitEvents)
+      .where(
+        sql`(${rateLimitEvents.key} = ${mobile} or ${rateLimitEvents.key} = ${`${net}::/64`})`,
+      );
+    expect(events.sort((a, b) => a.bucket.localeCompare(b.bucket))).toEqual([
+      { bucket: OTP_BUCKETS.failed, key: mobile },
+      { bucket: OTP_BUCKETS.failedIp, key: `${net}::/64` },
+    ]);
+  });
+
+  it('every code sent by SMS, and only by SMS, counts against the hourly budget', async () => {
+    process.env.SMS_HOURLY_BUDGET = '1000000';
+    const mobile = uniqueMobile();
+    await requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
+    const [{ n }] = (await db.execute(
+      sql`select count(*)::int as n from rate_limit_events where bucket = ${OTP_BUCKETS.sms} and key = 'all' and at > now() - interval '1 hour'`,
+    )) as unknown as [{ n: number }];
+    const status = (await adminOverview(db)).smsBudget;
+    expect(status.budget).toBe(1_000_000);
+    expect(status.used).toBeGreaterThanOrEqual(1);
+    expect(status.used).toBeLessThanOrEqual(n + 5);
+    expect(status.used).toBeGreaterThanOrEqual(n - 5);
+  });
+});

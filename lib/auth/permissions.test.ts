@@ -7,6 +7,7 @@ import {
   areasFor,
   grantingMemberships,
   homeArea,
+  isRole,
   roleCan,
 } from './permissions';
 
@@ -53,5 +54,118 @@ describe('permission table', () => {
     ).toBe('courses');
     expect(homeArea([{ role: 'verifier', orgId: 'v' }])).toBe('verifier');
     expect(homeArea([])).toBe('locker');
+  });
+});
+
+describe('the whole roles × actions table', () => {
+  // Written out cell by cell, so a grant added or lost anywhere fails here, not only the grants
+  // that open an area.
+  const GRANTS: Record<string, string[]> = {
+    citizen: ['locker.view', 'locker.documents.manage', 'locker.consent.manage'],
+    institution_owner: [
+      'institution.view',
+      'institution.manage',
+      'institution.members.manage',
+      'records.upload',
+      'records.publish',
+      'certificates.revoke',
+    ],
+    institution_operator: ['institution.view', 'records.upload', 'records.publish'],
+    course_author: ['courses.view', 'courses.templates.manage', 'courses.reports.view'],
+    course_mentor: ['courses.view', 'courses.issue', 'courses.reports.view'],
+    state_admin: ['courses.view', 'courses.issue', 'courses.reports.view', 'state.teachers.manage'],
+    verifier: ['verifier.view', 'verifier.consent.request', 'verifier.documents.fetch'],
+    platform_admin: [
+      'admin.view',
+      'admin.organisations.approve',
+      'admin.members.manage',
+      'admin.audit.view',
+      'admin.partners.manage',
+      'admin.keys.manage',
+    ],
+  };
+
+  it('knows exactly these roles and actions', () => {
+    expect([...ROLES]).toEqual(Object.keys(GRANTS));
+    // Every action is granted to some role: an action nobody holds is a typo or dead code.
+    expect([...ACTIONS].sort()).toEqual([...new Set(Object.values(GRANTS).flat())].sort());
+  });
+
+  it('grants every role exactly its cells and nothing else', () => {
+    const table = Object.fromEntries(
+      ROLES.map((role) => [role, ACTIONS.filter((action) => roleCan(role, action))]),
+    );
+    expect(table).toEqual(GRANTS);
+  });
+
+  it('never lets a citizen, an operator, a verifier or a course role revoke a certificate', () => {
+    const revokers = ROLES.filter((r) => roleCan(r, 'certificates.revoke'));
+    expect(revokers).toEqual(['institution_owner']);
+  });
+
+  it('opens each area with its own view action', () => {
+    expect(AREA_ACTION).toEqual({
+      locker: 'locker.view',
+      institution: 'institution.view',
+      courses: 'courses.view',
+      verifier: 'verifier.view',
+      admin: 'admin.view',
+    });
+  });
+
+  it('recognises only the listed roles', () => {
+    for (const role of ROLES) expect(isRole(role)).toBe(true);
+    expect(isRole('Citizen')).toBe(false);
+    expect(isRole('admin')).toBe(false);
+    expect(isRole('')).toBe(false);
+  });
+
+  it('does not let an inherited object property pass as a role or an action', () => {
+    expect(roleCan('constructor', 'locker.view')).toBe(false);
+    expect(roleCan('toString', 'toString')).toBe(false);
+    expect(roleCan('citizen', 'length')).toBe(false);
+  });
+});
+
+describe('memberships and areas', () => {
+  const staff = [
+    { role: 'citizen', orgId: null },
+    { role: 'institution_owner', orgId: 'org-a' },
+    { role: 'institution_operator', orgId: 'org-b' },
+    { role: 'verifier', orgId: 'v' },
+  ];
+
+  it('without an organisation, returns every membership that grants the action', () => {
+    expect(grantingMemberships(staff, 'records.upload')).toEqual([staff[1], staff[2]]);
+    expect(grantingMemberships(staff, 'locker.view')).toEqual([staff[0]]);
+    expect(grantingMemberships(staff, 'admin.view')).toEqual([]);
+  });
+
+  it('within an organisation, returns only that organisation’s granting memberships', () => {
+    expect(grantingMemberships(staff, 'records.upload', 'org-b')).toEqual([staff[2]]);
+    expect(grantingMemberships(staff, 'certificates.revoke', 'org-b')).toEqual([]);
+    expect(grantingMemberships(staff, 'certificates.revoke', 'org-a')).toEqual([staff[1]]);
+  });
+
+  it('lists the areas a person holds in the fixed order', () => {
+    expect(areasFor(staff)).toEqual(['locker', 'institution', 'verifier']);
+    expect(areasFor([])).toEqual([]);
+    expect(
+      areasFor([
+        { role: 'platform_admin', orgId: 'p' },
+        { role: 'state_admin', orgId: 's' },
+      ]),
+    ).toEqual(['courses', 'admin']);
+  });
+
+  it('lands a person in the most specific area: admin, institution, courses, verifier, locker', () => {
+    const m = (role: string) => ({ role, orgId: 'o' });
+    const all = [m('citizen'), m('verifier'), m('course_author'), m('institution_operator')];
+    expect(homeArea([...all, m('platform_admin')])).toBe('admin');
+    expect(homeArea(all)).toBe('institution');
+    expect(homeArea(all.slice(0, 3))).toBe('courses');
+    expect(homeArea(all.slice(0, 2))).toBe('verifier');
+    expect(homeArea(all.slice(0, 1))).toBe('locker');
+    expect(homeArea([m('unknown')])).toBe('locker');
   });
 });

@@ -17,7 +17,19 @@ describe('the key a client address is limited by', () => {
     expect(addressKey('fe80::1')).toBe('fe80:0:0:0::/64');
   });
 
+  it('reads IPv6 in any case and with any zero compression as the same /64', () => {
+    expect(addressKey('::FFFF:198.51.100.1')).toBe('198.51.100.1');
+    expect(addressKey('2001:DB8:ABCD:12::1')).toBe('2001:db8:abcd:12::/64');
+    expect(addressKey('2001:db8:0000:0::1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('2001:db8::')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
+    expect(addressKey('2001:db8:1::2:3:4:5')).toBe('2001:db8:1:0::/64');
+    expect(addressKey('::')).toBe('0:0:0:0::/64');
+  });
+
   it('leaves anything else alone', () => {
+    expect(addressKey('::ffff:not-an-ip')).toBe('::ffff:not-an-ip');
+    expect(addressKey('x::ffff:203.0.113.7')).toBe('x::ffff:203.0.113.7');
     expect(addressKey('unknown')).toBe('unknown');
   });
 });

@@ -9,7 +9,8 @@ const cookie = vi.hoisted(() => ({ value: null as { userId: string; sessionId: s
 vi.mock('next-auth', () => ({ getServerSession: async () => cookie.value }));
 
 const { getCurrentUser } = await import('./session');
-const { startSession } = await import('./sessions');
+const { endAllSessions, endSession, listLiveSessions, startSession, touchSession } =
+  await import('./sessions');
 const { authOptions } = await import('./next-auth');
 const { endOwnSession, signOutEverywhere, accountOverview } = await import('./account');
 const { blockUser, unblockUser } = await import('@/lib/identity/block');
@@ -152,5 +153,82 @@ describe('server-side sessions', () => {
     await expect(
       blockUser(db, actor, { userId: admin.id, reason: 'Trying myself' }),
     ).rejects.toThrow(/cannot block yourself/);
+  });
+});
+
+describe('session rows', () => {
+  const rowOf = async (id: string) =>
+    (await db.select().from(authSessions).where(eq(authSessions.id, id)))[0]!;
+
+  it('records who signed in, how, from where, with the browser cut to 300 characters', async () => {
+    const me = await createPerson(db);
+    const ip = uniqueIp();
+    const id = await startSession(db, {
+      userId: me.id,
+      method: 'email',
+      ip,
+      userAgent: 'x'.repeat(400),
+    });
+    expect(await rowOf(id)).toMatchObject({
+      userId: me.id,
+      method: 'email',
+      ip,
+      userAgent: 'x'.repeat(300),
+      endedAt: null,
+      endReason: null,
+    });
+    const bare = await startSession(db, { userId: me.id, method: 'sms', ip });
+    expect((await rowOf(bare)).userAgent).toBeNull();
+  });
+
+  it('ending a session keeps the first reason; ending all counts only live ones of that person', async () => {
+    const me = await createPerson(db);
+    const other = await createPerson(db);
+    const a = await startSession(db, { userId: me.id, method: 'sms', ip: uniqueIp() });
+    const b = await startSession(db, { userId: me.id, method: 'sms', ip: uniqueIp() });
+    const theirs = await startSession(db, { userId: other.id, method: 'sms', ip: uniqueIp() });
+    await endSession(db, a, 'sign_out');
+    const ended = await rowOf(a);
+    await endSession(db, a, 'blocked');
+    expect(await rowOf(a)).toMatchObject({ endReason: 'sign_out', endedAt: ended.endedAt });
+    expect(await endAllSessions(db, me.id, 'sign_out_everywhere')).toBe(1);
+    expect((await rowOf(b)).endReason).toBe('sign_out_everywhere');
+    expect((await rowOf(theirs)).endedAt).toBeNull();
+    expect(await endAllSessions(db, me.id, 'sign_out_everywhere')).toBe(0);
+  });
+
+  it('writes the last use at most once a minute', async () => {
+    const me = await createPerson(db);
+    const id = await startSession(db, { userId: me.id, method: 'sms', ip: uniqueIp() });
+    const long = new Date('2026-01-01T00:00:00Z');
+    await db.update(authSessions).set({ lastSeenAt: long }).where(eq(authSessions.id, id));
+    // Written 59.9 seconds ago by the caller's clock: left alone.
+    await touchSession(db, id, long, long.getTime() + 59_900);
+    expect((await rowOf(id)).lastSeenAt).toEqual(long);
+    // A minute or more: written (with the database's now).
+    await touchSession(db, id, long, long.getTime() + 60_000);
+    const seen = (await rowOf(id)).lastSeenAt;
+    expect(Math.abs(seen.getTime() - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('lists only the person’s live sessions, most recently used first, at most 50', async () => {
+    const me = await createPerson(db);
+    const other = await createPerson(db);
+    const ids: string[] = [];
+    for (let i = 0; i < 52; i++)
+      ids.push(await startSession(db, { userId: me.id, method: 'sms', ip: uniqueIp() }));
+    // Session i was last used i minutes ago.
+    for (const [i, id] of ids.entries())
+      await db
+        .update(authSessions)
+        .set({ lastSeenAt: sql`now() - make_interval(mins => ${i})` })
+        .where(eq(authSessions.id, id));
+    await endSession(db, ids[0]!, 'sign_out');
+    await startSession(db, { userId: other.id, method: 'sms', ip: uniqueIp() });
+    const live = await listLiveSessions(db, { userId: me.id });
+    expect(live.map((s) => s.id)).toEqual(ids.slice(1, 51));
+    expect(Object.keys(live[0]!).sort()).toEqual(
+      ['createdAt', 'id', 'ip', 'lastSeenAt', 'method', 'userAgent'].sort(),
+    );
   });
 });

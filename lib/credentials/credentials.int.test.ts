@@ -154,8 +154,14 @@ describe('issuing and verifying certificates', () => {
 
   it('cannot issue the same number twice (re-running an issue is harmless)', async () => {
     const input = skillCertificate();
-    await issueCertificate(db, issuer.id, input);
-    await expect(issueCertificate(db, issuer.id, input)).rejects.toThrow();
+    const first = await issueCertificate(db, issuer.id, input);
+    // The unique (issuer, number, version) index refuses the second row: PostgreSQL's
+    // unique_violation, not some other failure on the way.
+    await expect(issueCertificate(db, issuer.id, input)).rejects.toMatchObject({
+      cause: { code: '23505', constraint_name: 'certificates_issuer_number_version_uq' },
+    });
+    const same = await db.select().from(certificates).where(eq(certificates.number, input.number));
+    expect(same.map((c) => c.id)).toEqual([first.id]);
   });
 
   it('issues in bulk with distinct status-list positions', async () => {

@@ -7,6 +7,13 @@ describe('sign-in redirect targets', () => {
     (p) => expect(safeNextPath(p)).toBe(p),
   );
 
+  it('allows a path up to 2048 characters, and double slashes after the first segment', () => {
+    const longest = `/${'a'.repeat(2047)}`;
+    expect(safeNextPath(longest)).toBe(longest);
+    expect(safeNextPath(`${longest}b`)).toBeNull();
+    expect(safeNextPath('/locker//')).toBe('/locker//');
+  });
+
   it('normalises dot segments but stays on the site', () => {
     expect(safeNextPath('/a/../admin')).toBe('/admin');
     expect(safeNextPath('/%2F%2Fevil.example')).toBe('/%2F%2Fevil.example');

@@ -63,6 +63,56 @@ describe('cross-site request check', () => {
     ).toMatch(/^Origin:/);
   });
 
+  it('lets a request the person started themselves through (Sec-Fetch-Site: none)', () => {
+    expect(crossSiteReason(h({ 'sec-fetch-site': 'none' }), own)).toBeNull();
+    expect(
+      crossSiteReason(h({ 'sec-fetch-site': 'none', origin: 'https://sanad.example.gov.in' }), own),
+    ).toBeNull();
+  });
+
+  it('refuses a non-web scheme even with our host name', () => {
+    expect(
+      crossSiteReason(
+        h({ origin: 'ftp://sanad.example.gov.in', host: 'sanad.example.gov.in' }),
+        own,
+      ),
+    ).toBe('Origin: ftp://sanad.example.gov.in');
+    // A configured address that is not a web origin does not make that host ours.
+    expect(
+      crossSiteReason(h({ origin: 'https://evil.example' }), ['ftp://evil.example', ...own]),
+    ).toBe('Origin: https://evil.example');
+  });
+
+  it('takes the first host of a proxy chain in X-Forwarded-Host, in any case', () => {
+    expect(
+      crossSiteReason(
+        h({
+          origin: 'https://alt.example',
+          host: 'internal:3000',
+          'x-forwarded-host': 'ALT.example , proxy.internal',
+        }),
+        own,
+      ),
+    ).toBeNull();
+    expect(
+      crossSiteReason(
+        h({
+          origin: 'https://proxy.internal',
+          host: 'internal:3000',
+          'x-forwarded-host': 'alt.example, proxy.internal',
+        }),
+        own,
+      ),
+    ).toBe('Origin: https://proxy.internal');
+  });
+
+  it('quotes at most 100 characters of a refused origin', () => {
+    const long = `https://${'e'.repeat(200)}.example`;
+    expect(crossSiteReason(h({ origin: long }), own)).toBe(`Origin: ${long.slice(0, 100)}`);
+    const opaque = `data:${'x'.repeat(200)}`;
+    expect(crossSiteReason(h({ origin: opaque }), own)).toBe(`Origin: ${opaque.slice(0, 100)}`);
+  });
+
   it('checks only methods that change state', () => {
     expect(['GET', 'HEAD', 'OPTIONS'].map(isStateChanging)).toEqual([false, false, false]);
     expect(['POST', 'PUT', 'PATCH', 'DELETE', 'post'].map(isStateChanging)).toEqual([

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZodError } from 'zod';
 import { addToOutbox } from '@/lib/notify/outbox';
 import { startTestSmtp } from '@/tests/smtp';
 import { testDb, uniqueMobile } from '@/tests/helpers';
@@ -64,6 +65,10 @@ describe('job queue', () => {
   });
 
   it('refuses a payload that does not match the job schema', async () => {
-    await expect(enqueue(deliverOutboxMessage, { messageId: 'not-a-uuid' })).rejects.toThrow();
+    const refused = enqueue(deliverOutboxMessage, { messageId: 'not-a-uuid' });
+    await expect(refused).rejects.toBeInstanceOf(ZodError);
+    await expect(refused).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ['messageId'], format: 'uuid' })],
+    });
   });
 });
