@@ -109,6 +109,7 @@ describe('codes sent', () => {
     await db.delete(rateLimitEvents).where(eq(rateLimitEvents.bucket, OTP_BUCKETS.smsBreach));
     await db.delete(auditLog).where(eq(auditLog.action, 'sms.budget_exceeded'));
     process.env.SMS_HOURLY_BUDGET = '1';
+    expect((await adminOverview(db)).smsBudget).toMatchObject({ budget: 1, breachedToday: false });
     const victims = [uniqueMobile(), uniqueMobile()];
     for (const mobile of victims) {
       const refused = requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
@@ -127,6 +128,12 @@ describe('codes sent', () => {
         ),
       );
     expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatchObject({
+      actorUserId: null,
+      objectType: 'platform',
+      outcome: 'denied',
+      detail: { budgetPerHour: 1 },
+    });
     expect((await adminOverview(db)).smsBudget).toMatchObject({ budget: 1, breachedToday: true });
     // Email codes do not spend the SMS budget.
     await expect(
