@@ -26,7 +26,7 @@ beforeAll(async () => {
   resolve = registered(() => [issuer.certificatePem!]);
 });
 
-async function reason(xml: string) {
+async function reason(xml: string | Buffer) {
   const r = await verifyCertificateXml(xml, resolve);
   return r.valid ? 'valid' : r.reason;
 }
