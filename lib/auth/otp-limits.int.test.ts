@@ -105,7 +105,11 @@ describe('codes sent', () => {
   it('the hourly SMS budget stops sending, is audited once, and shows on the admin overview', async () => {
     // The budget is the platform's: spend it (it counts every test's codes of the last hour).
     await db.insert(rateLimitEvents).values({ bucket: OTP_BUCKETS.sms, key: 'all' });
+    // A breach already noted this hour (a second run on one database) would hold the audit back.
+    await db.delete(rateLimitEvents).where(eq(rateLimitEvents.bucket, OTP_BUCKETS.smsBreach));
+    await db.delete(auditLog).where(eq(auditLog.action, 'sms.budget_exceeded'));
     process.env.SMS_HOURLY_BUDGET = '1';
+    expect((await adminOverview(db)).smsBudget).toMatchObject({ budget: 1, breachedToday: false });
     const victims = [uniqueMobile(), uniqueMobile()];
     for (const mobile of victims) {
       const refused = requestSignInCode(db, { identifier: mobile, ip: uniqueIp() });
@@ -124,6 +128,12 @@ describe('codes sent', () => {
         ),
       );
     expect(breaches).toHaveLength(1);
+    expect(breaches[0]).toMatchObject({
+      actorUserId: null,
+      objectType: 'platform',
+      outcome: 'denied',
+      detail: { budgetPerHour: 1 },
+    });
     expect((await adminOverview(db)).smsBudget).toMatchObject({ budget: 1, breachedToday: true });
     // Email codes do not spend the SMS budget.
     await expect(
@@ -269,5 +279,31 @@ describe('how long each budget remembers', () => {
     expect(status.used).toBeGreaterThanOrEqual(1);
     expect(status.used).toBeLessThanOrEqual(n + 5);
     expect(status.used).toBeGreaterThanOrEqual(n - 5);
+  });
+});
+
+describe('the platform-wide SMS budget', () => {
+  it('is not a queue: a code request does not wait on another one holding the budget', async () => {
+    process.env.SMS_HOURLY_BUDGET = '1000000';
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    let holding!: () => void;
+    const held = new Promise<void>((r) => (holding = r));
+    // What an exact limit on the shared key would take for the length of a request.
+    const holder = db.transaction(async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`${OTP_BUCKETS.sms}:all`}))`);
+      holding();
+      await released;
+    });
+    await held;
+    const asked = requestSignInCode(db, { identifier: uniqueMobile(), ip: uniqueIp() });
+    const first = await Promise.race([
+      asked.then(() => 'sent'),
+      new Promise((r) => setTimeout(() => r('waiting'), 3000)),
+    ]);
+    release();
+    await holder;
+    await asked;
+    expect(first).toBe('sent');
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, describe, expect, it } from 'vitest';
 import { memberships, otpCodes, outbox, users } from '@/db/schema';
-import { InvalidCodeError, RateLimitedError } from '@/lib/errors';
+import { InvalidCodeError, InvalidError, RateLimitedError } from '@/lib/errors';
 import { lastCodeSentTo, testDb, uniqueIp, uniqueMobile } from '@/tests/helpers';
 import { requestSignInCode, verifySignInCode } from './otp';
 
@@ -162,9 +162,12 @@ describe('one-time sign-in codes', () => {
   });
 
   it('refuses malformed input without touching the database', async () => {
-    await expect(requestSignInCode(db, { identifier: '12345', ip: uniqueIp() })).rejects.toThrow(
-      /mobile number or an email/,
-    );
+    const refused = requestSignInCode(db, { identifier: '12345', ip: uniqueIp() });
+    await expect(refused).rejects.toBeInstanceOf(InvalidError);
+    await expect(refused).rejects.toMatchObject({
+      message: 'Enter a 10-digit mobile number or an email address',
+      fieldErrors: { identifier: 'identifier' },
+    });
     await expect(
       verifySignInCode(db, { identifier: uniqueMobile(), code: 'abc', ip: uniqueIp() }),
     ).rejects.toBeInstanceOf(InvalidCodeError);

@@ -25,11 +25,16 @@ describe('the key a client address is limited by', () => {
     expect(addressKey('2001:db8:1:2:3:4:5:6')).toBe('2001:db8:1:2::/64');
     expect(addressKey('2001:db8:1::2:3:4:5')).toBe('2001:db8:1:0::/64');
     expect(addressKey('::')).toBe('0:0:0:0::/64');
+    // Compression near the start: the groups after it reach into the /64.
+    expect(addressKey('2001::3:4:5:6:7:8')).toBe('2001:0:3:4::/64');
+    expect(addressKey('::2:3:4:5:6:7:8')).toBe('0:2:3:4::/64');
+    expect(addressKey('::ffff:203.0.113.77')).toBe('203.0.113.77');
   });
 
   it('leaves anything else alone', () => {
     expect(addressKey('::ffff:not-an-ip')).toBe('::ffff:not-an-ip');
     expect(addressKey('x::ffff:203.0.113.7')).toBe('x::ffff:203.0.113.7');
+    expect(addressKey('::ffff:203.0.113.7x')).toBe('::ffff:203.0.113.7x');
     expect(addressKey('unknown')).toBe('unknown');
   });
 });
