@@ -90,7 +90,7 @@ describe('the access decision', () => {
       target: { certificateId: cert.id },
       action: 'xml',
     });
-    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    await expect(attempt).rejects.toThrow(new NotFoundError('No such document'));
     const [entry] = await logOf(cert.id);
     expect(entry).toMatchObject({
       ownerUserId: holder.id,
@@ -175,13 +175,14 @@ describe('the access decision', () => {
     const { cert } = await setting();
     const partnerId = '00000000-0000-4000-8000-0000000000aa';
     await readDocument(db, {
-      reader: { kind: 'partner', partnerId },
+      reader: { kind: 'partner', partnerId, purpose: 'DigiLocker pull' },
       target: { certificateId: cert.id },
       action: 'both',
     });
     expect((await logOf(cert.id))[0]).toMatchObject({
       actorKind: 'partner',
       partnerId,
+      purpose: 'DigiLocker pull',
       action: 'both',
       outcome: 'allowed',
     });
