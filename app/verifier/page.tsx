@@ -1,5 +1,7 @@
 import { getTranslations } from 'next-intl/server';
+import { ClientMessages } from '@/components/i18n/client-messages';
 import { OrgMemberships } from '@/components/layout/org-memberships';
+import { StatusCheck } from '@/components/verifier/status-check';
 import { Card, EmptyState, PageTitle } from '@/components/ui';
 import { requirePageAccess } from '@/lib/auth/guard';
 
@@ -12,6 +14,11 @@ export default async function VerifierPage() {
       <OrgMemberships title={t('organisation')} items={memberships} />
       <Card title={t('title')}>
         <EmptyState>{t('requestsEmpty')}</EmptyState>
+      </Card>
+      <Card title={t('statusCheck.title')}>
+        <ClientMessages namespaces={['verifier']}>
+          <StatusCheck />
+        </ClientMessages>
       </Card>
     </div>
   );
