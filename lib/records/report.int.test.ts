@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { recordRows, recordUploads } from '@/db/schema';
+import { ConflictError } from '@/lib/errors';
 import { recordsFixture } from '@/tests/records';
 import { reportCsv } from './report';
 import { validateUpload } from './validate-upload';
@@ -232,5 +233,54 @@ describe('the report’s cells', () => {
           'AADHAAR_NO (XXXX XXXX 2347) सही आधार संख्या नहीं है: शायद कोई अंक ग़लत लिखा गया है। आधार कार्ड से मिलाकर देखें।',
       ],
     ]);
+  });
+});
+
+describe('the report of unusual rows and files', () => {
+  const H = [...HEADER, 'AADHAAR_NO'];
+  const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
+
+  it('writes a short row’s missing cells empty, and an Aadhaar cell without digits as it is', async () => {
+    // The short row ends after MOBILE: RESULT, REMARKS and AADHAAR_NO are missing.
+    const file = [
+      H.join(','),
+      [...line(1), 'not given'].join(','),
+      line(2).slice(0, 9).join(','),
+    ].join('\r\n');
+    const { id, rows } = await uploadAndValidate(file, 'unusual.csv');
+    expect(rows.map((r) => [r.outcome, r.errors.map((e) => e.code)])).toEqual([
+      ['rejected', ['aadhaarFormat']],
+      ['rejected', ['cellCount']],
+    ]);
+    const { csv } = await report(id);
+    const [head, first, second] = parse(csv);
+    expect(head).toEqual(['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS']);
+    // No digits to mask: the cell is shown as written (neither dropped nor made a masked number).
+    expect(first!.slice(H.indexOf('AADHAAR_NO') + 1, -2)).toEqual(['not given']);
+    expect(first!.at(-2)).toBe('rejected');
+    // The missing cells are empty, the Aadhaar column among them.
+    expect(second!.slice(10, -2)).toEqual(['', '', '']);
+    expect(second!.slice(-2, -1)).toEqual(['rejected']);
+    expect(second).toHaveLength(H.length + 3);
+  });
+
+  it('is refused, with the reason, once the uploaded file was removed', async () => {
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(7)]), 'removed.csv');
+    await db
+      .update(recordUploads)
+      .set({ fileRemovedAt: new Date() })
+      .where(eq(recordUploads.id, id));
+    const made = reportCsv(
+      db,
+      { orgId: f.org.id, uploadId: id },
+      { onlyErrors: false, locale: 'en' },
+    );
+    await expect(made).rejects.toBeInstanceOf(ConflictError);
+    await expect(made).rejects.toMatchObject({
+      status: 409,
+      message:
+        'The uploaded file was removed when its retention ended, so the report cannot be made ' +
+        'any more. The results are still on the upload page; upload the file again for a report.',
+    });
   });
 });
