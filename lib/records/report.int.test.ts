@@ -264,6 +264,21 @@ describe('the report of unusual rows and files', () => {
     expect(second).toHaveLength(H.length + 3);
   });
 
+  it('joins each row with its own result past the first few thousand rows', async () => {
+    // Longer than one piece of results (RESULTS_AT_ONCE): the rows are written in several pieces.
+    const n = 2300;
+    const rows = Array.from({ length: n }, (_, i) =>
+      line(1000 + i, i === 2100 ? { DOB: '31-02-2004' } : {}),
+    );
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, ...rows]), 'long.csv');
+    const all = parse((await report(id)).csv).filter((r) => r.length > 1);
+    expect(all).toHaveLength(n + 1);
+    expect(all.slice(1).map((r) => r[0])).toEqual(rows.map((_, i) => String(i + 2)));
+    expect(all.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r[0]));
+    const refused = all.filter((r) => r.at(-2) === 'rejected');
+    expect(refused.map((r) => [r[0], r[1]])).toEqual([['2102', 'RT-3100']]);
+  });
+
   it('is refused, with the reason, once the uploaded file was removed', async () => {
     const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(7)]), 'removed.csv');
     await db
