@@ -279,6 +279,26 @@ describe('the report of unusual rows and files', () => {
     expect(refused.map((r) => [r[0], r[1]])).toEqual([['2102', 'RT-3100']]);
   });
 
+  it('ends with the storage’s error, rather than hanging, when the stored file cannot be read', async () => {
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(8)]), 'unreadable.csv');
+    const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+    await db
+      .update(recordUploads)
+      .set({ fileKey: u!.fileKey.replace(/[^/]+$/, 'no-such-file') })
+      .where(eq(recordUploads.id, id));
+    const { body } = await reportCsv(
+      db,
+      { orgId: f.org.id, uploadId: id },
+      { onlyErrors: false, locale: 'en' },
+    );
+    const reader = body.getReader();
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+    ).rejects.toMatchObject({ code: 'ENOENT' });
+  }, 10_000);
+
   it('is refused, with the reason, once the uploaded file was removed', async () => {
     const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(7)]), 'removed.csv');
     await db
