@@ -2,6 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { recordRows, recordUploads } from '@/db/schema';
+import { ConflictError } from '@/lib/errors';
 import { recordsFixture } from '@/tests/records';
 import { reportCsv } from './report';
 import { validateUpload } from './validate-upload';
@@ -232,5 +233,89 @@ describe('the report’s cells', () => {
           'AADHAAR_NO (XXXX XXXX 2347) सही आधार संख्या नहीं है: शायद कोई अंक ग़लत लिखा गया है। आधार कार्ड से मिलाकर देखें।',
       ],
     ]);
+  });
+});
+
+describe('the report of unusual rows and files', () => {
+  const H = [...HEADER, 'AADHAAR_NO'];
+  const parse = (csv: string) => Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data;
+
+  it('writes a short row’s missing cells empty, and an Aadhaar cell without digits as it is', async () => {
+    // The short row ends after MOBILE: RESULT, REMARKS and AADHAAR_NO are missing.
+    const file = [
+      H.join(','),
+      [...line(1), 'not given'].join(','),
+      line(2).slice(0, 9).join(','),
+    ].join('\r\n');
+    const { id, rows } = await uploadAndValidate(file, 'unusual.csv');
+    expect(rows.map((r) => [r.outcome, r.errors.map((e) => e.code)])).toEqual([
+      ['rejected', ['aadhaarFormat']],
+      ['rejected', ['cellCount']],
+    ]);
+    const { csv } = await report(id);
+    const [head, first, second] = parse(csv);
+    expect(head).toEqual(['SANAD_ROW', ...H, 'SANAD_RESULT', 'SANAD_ERRORS']);
+    // No digits to mask: the cell is shown as written (neither dropped nor made a masked number).
+    expect(first!.slice(H.indexOf('AADHAAR_NO') + 1, -2)).toEqual(['not given']);
+    expect(first!.at(-2)).toBe('rejected');
+    // The missing cells are empty, the Aadhaar column among them.
+    expect(second!.slice(10, -2)).toEqual(['', '', '']);
+    expect(second!.slice(-2, -1)).toEqual(['rejected']);
+    expect(second).toHaveLength(H.length + 3);
+  });
+
+  it('joins each row with its own result past the first few thousand rows', async () => {
+    // Longer than one piece of results (RESULTS_AT_ONCE): the rows are written in several pieces.
+    const n = 2300;
+    const rows = Array.from({ length: n }, (_, i) =>
+      line(1000 + i, i === 2100 ? { DOB: '31-02-2004' } : {}),
+    );
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, ...rows]), 'long.csv');
+    const all = parse((await report(id)).csv).filter((r) => r.length > 1);
+    expect(all).toHaveLength(n + 1);
+    expect(all.slice(1).map((r) => r[0])).toEqual(rows.map((_, i) => String(i + 2)));
+    expect(all.slice(1).map((r) => r[1])).toEqual(rows.map((r) => r[0]));
+    const refused = all.filter((r) => r.at(-2) === 'rejected');
+    expect(refused.map((r) => [r[0], r[1]])).toEqual([['2102', 'RT-3100']]);
+  });
+
+  it('ends with the storage’s error, rather than hanging, when the stored file cannot be read', async () => {
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(8)]), 'unreadable.csv');
+    const [u] = await db.select().from(recordUploads).where(eq(recordUploads.id, id));
+    await db
+      .update(recordUploads)
+      .set({ fileKey: u!.fileKey.replace(/[^/]+$/, 'no-such-file') })
+      .where(eq(recordUploads.id, id));
+    const { body } = await reportCsv(
+      db,
+      { orgId: f.org.id, uploadId: id },
+      { onlyErrors: false, locale: 'en' },
+    );
+    const reader = body.getReader();
+    await expect(
+      (async () => {
+        for (;;) if ((await reader.read()).done) return 'ended';
+      })(),
+    ).rejects.toMatchObject({ code: 'ENOENT' });
+  }, 10_000);
+
+  it('is refused, with the reason, once the uploaded file was removed', async () => {
+    const { id } = await uploadAndValidate(Papa.unparse([HEADER, line(7)]), 'removed.csv');
+    await db
+      .update(recordUploads)
+      .set({ fileRemovedAt: new Date() })
+      .where(eq(recordUploads.id, id));
+    const made = reportCsv(
+      db,
+      { orgId: f.org.id, uploadId: id },
+      { onlyErrors: false, locale: 'en' },
+    );
+    await expect(made).rejects.toBeInstanceOf(ConflictError);
+    await expect(made).rejects.toMatchObject({
+      status: 409,
+      message:
+        'The uploaded file was removed when its retention ended, so the report cannot be made ' +
+        'any more. The results are still on the upload page; upload the file again for a report.',
+    });
   });
 });
