@@ -113,7 +113,10 @@ export async function partnerIdOfOrg(db: DbOrTx, orgId: string): Promise<string 
 
 export type FailureSummary = { failures: number; lastAt: Date | null; lastReason: string | null };
 
-/** Failed authentications of the last 24 hourly counts (this hour and the 23 before), per partner id; `unknown` for unnamed orgIds. */
+/**
+ * Failed authentications in the last 24 hourly counts (this hour and the 23 before it), per
+ * partner id; `unknown` for unnamed orgIds.
+ */
 export async function authFailureSummary(
   db: DbOrTx,
 ): Promise<{ byPartner: Map<string, FailureSummary>; unknown: FailureSummary }> {
