@@ -72,7 +72,9 @@ const certsOf = (...ns: number[]) =>
   db
     .select()
     .from(certificates)
-    .where(and(eq(certificates.issuerOrgId, f.org.id), inArray(certificates.number, ns.map(certNo))))
+    .where(
+      and(eq(certificates.issuerOrgId, f.org.id), inArray(certificates.number, ns.map(certNo))),
+    )
     .orderBy(certificates.number, certificates.version);
 
 /** Sessions of this database waiting for an advisory lock. */
@@ -85,24 +87,25 @@ async function lockWaiters(): Promise<number> {
 }
 
 /**
- * Holds the upload's publish lock while `runs` publishes start, until each waits for it with its
- * chunk prepared; then `meanwhile` runs and the lock is let go. The runs' results, and whether
- * they all waited for the lock.
+ * Holds the publish lock of each upload while a publish of it starts, until each waits for it
+ * with its chunk prepared; then `meanwhile` runs and the locks are let go at once. The runs'
+ * results, and whether they all waited for the lock.
  */
-async function whileRunsWait(uploadId: string, runs: number, meanwhile: () => Promise<unknown>) {
+async function whileRunsWait(uploadIds: string[], meanwhile: () => Promise<unknown>) {
   const hold = await f.sql.reserve();
   let waited = false;
   let started: Promise<string>[] = [];
   try {
-    await hold`select pg_advisory_lock(hashtext(${`publish:${uploadId}`}))`;
-    started = Array.from({ length: runs }, () => runPublish(db, uploadId));
+    for (const id of new Set(uploadIds))
+      await hold`select pg_advisory_lock(hashtext(${`publish:${id}`}))`;
+    started = uploadIds.map((id) => runPublish(db, id));
     for (let i = 0; i < 100 && !waited; i++) {
-      waited = (await lockWaiters()) >= runs;
+      waited = (await lockWaiters()) >= uploadIds.length;
       if (!waited) await new Promise((r) => setTimeout(r, 50));
     }
     await meanwhile();
   } finally {
-    await hold`select pg_advisory_unlock(hashtext(${`publish:${uploadId}`}))`;
+    await hold`select pg_advisory_unlock_all()`;
     hold.release();
   }
   return { results: await Promise.all(started), waited };
@@ -126,7 +129,7 @@ describe('two publishes of one upload at once', () => {
       'race-2.csv',
     );
     await ask(id);
-    const { results, waited } = await whileRunsWait(id, 2, async () => {});
+    const { results, waited } = await whileRunsWait([id, id], async () => {});
     expect(waited).toBe(true);
     expect(results).toEqual(['published', 'published']);
     expect(await uploadOf(id)).toMatchObject({
@@ -151,30 +154,66 @@ describe('two publishes of one upload at once', () => {
   });
 });
 
+describe('two uploads of one institution published at once', () => {
+  it('number their certificates in the status list without sharing a position', async () => {
+    const adds = (from: number) => Array.from({ length: 300 }, (_, i) => line(from + i));
+    const first = await validated([line(40), line(41)], 'race-9.csv');
+    expect(await f.publish(first)).toBe('published');
+    const a = await validated(
+      [line(40, { OPERATION: 'UPDATE', REMARKS: 'corrected' }), ...adds(1000)],
+      'race-10.csv',
+    );
+    const b = await validated(
+      [line(41, { OPERATION: 'UPDATE', REMARKS: 'corrected' }), ...adds(2000)],
+      'race-11.csv',
+    );
+    await ask(a);
+    await ask(b);
+    const { results, waited } = await whileRunsWait([a, b], async () => {});
+    expect(waited).toBe(true);
+    expect(results).toEqual(['published', 'published']);
+    const [r] = (await db.execute(sql`
+      select count(*)::int as n, count(distinct status_index)::int as positions
+      from certificates where issuer_org_id = ${f.org.id}`)) as unknown as {
+      n: number;
+      positions: number;
+    }[];
+    expect(r!.positions).toBe(r!.n);
+    expect(await uploadOf(a)).toMatchObject({ issuedCount: 300, supersededCount: 1 });
+    expect(await uploadOf(b)).toMatchObject({ issuedCount: 300, supersededCount: 1 });
+  });
+});
+
 describe('a chunk whose certificates changed while it waited', () => {
   it('is prepared again when a certificate it replaces turned up meanwhile', async () => {
-    const first = await validated([line(10)], 'race-3.csv');
+    const first = await validated([line(10), line(11)], 'race-3.csv');
     expect(await f.publish(first)).toBe('published');
-    const [old] = await certsOf(10);
+    const [old10, old11] = await certsOf(10, 11);
     const id = await validated(
-      [line(10, { OPERATION: 'UPDATE', REMARKS: 'corrected' })],
+      [
+        line(10, { OPERATION: 'UPDATE', REMARKS: 'corrected' }),
+        line(11, { OPERATION: 'UPDATE', REMARKS: 'corrected' }),
+      ],
       'race-4.csv',
     );
-    // Out of the institution's reach while the chunk is prepared, back before it is written.
+    // One of the two out of the institution's reach while the chunk is prepared, back before it
+    // is written.
     const elsewhere = await createIssuer(db, 'Elsewhere Skills Institute');
     const moveTo = (orgId: string) =>
-      db.update(certificates).set({ issuerOrgId: orgId }).where(eq(certificates.id, old!.id));
+      db.update(certificates).set({ issuerOrgId: orgId }).where(eq(certificates.id, old10!.id));
     await moveTo(elsewhere.id);
     await ask(id);
-    const { results, waited } = await whileRunsWait(id, 1, () => moveTo(f.org.id));
+    const { results, waited } = await whileRunsWait([id], () => moveTo(f.org.id));
     expect(waited).toBe(true);
     expect(results).toEqual(['published']);
-    const certs = await certsOf(10);
-    expect(certs.map((c) => [c.version, c.status, c.supersedesId])).toEqual([
-      [1, 'superseded', null],
-      [2, 'active', old!.id],
+    const certs = await certsOf(10, 11);
+    expect(certs.map((c) => [c.number, c.version, c.status, c.supersedesId])).toEqual([
+      [certNo(10), 1, 'superseded', null],
+      [certNo(10), 2, 'active', old10!.id],
+      [certNo(11), 1, 'superseded', null],
+      [certNo(11), 2, 'active', old11!.id],
     ]);
-    expect(await uploadOf(id)).toMatchObject({ issuedCount: 0, supersededCount: 1 });
+    expect(await uploadOf(id)).toMatchObject({ issuedCount: 0, supersededCount: 2 });
   });
 
   it('stops, writing nothing, when fewer certificates were replaced than the chunk corrects', async () => {
