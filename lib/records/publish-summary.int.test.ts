@@ -170,9 +170,10 @@ describe('asking for a publish', () => {
 
   it('refuses an unknown design, another institution’s upload, and one already published', async () => {
     const id = await validated([line(30, {})], 'ask-1.csv');
-    await expect(ask(id, { templateKey: 'no-such-design' })).rejects.toThrow(
-      'Pick a certificate design',
-    );
+    await expect(ask(id, { templateKey: 'no-such-design' })).rejects.toMatchObject({
+      message: 'Pick a certificate design',
+      fieldErrors: { templateKey: 'required' },
+    });
     const other = await createIssuer(db, 'Other Skills Institute');
     await expect(ask(id, { orgId: other.id })).rejects.toThrow('No such upload');
     expect((await statusOf(id)).status).toBe('validated');
