@@ -1,4 +1,5 @@
 import { Card, buttonStyles } from '@/components/ui';
+import { publicCertificateFacts } from '@/lib/credentials/public-facts';
 import type { PublicCertificate } from '@/lib/credentials/verify-record';
 import { formatDate, formatDateTime } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
@@ -14,17 +15,7 @@ export function VerifyResult({ c, locale }: { c: PublicCertificate; locale: Loca
   const t = translatorFor(locale, 'verify');
   const date = (iso: string | null) => formatDate(locale, iso);
   const status = `${c.status[0]!.toUpperCase()}${c.status.slice(1)}`;
-  const rows: [string, string | null][] = [
-    [t('recipient'), c.recipientName],
-    [t('award'), c.award],
-    [t('issuer'), `${c.issuer.name} (${c.issuer.code})`],
-    [t('number'), c.number],
-    [t('issueDate'), date(c.issueDate)],
-    [t('validFrom'), date(c.validFrom)],
-    [t('expiryDate'), date(c.expiryDate)],
-    [t('code'), c.verificationCode],
-    [t('version'), String(c.version)],
-  ];
+  const rows = publicCertificateFacts(locale, c);
   return (
     <div className="mx-auto max-w-2xl space-y-4">
       <CertificateStatusBanner
@@ -55,14 +46,12 @@ export function VerifyResult({ c, locale }: { c: PublicCertificate; locale: Loca
       </CertificateStatusBanner>
       <Card title={c.title}>
         <dl className="facts">
-          {rows
-            .filter(([, v]) => v)
-            .map(([k, v]) => (
-              <div key={k}>
-                <dt>{k}</dt>
-                <dd>{v}</dd>
-              </div>
-            ))}
+          {rows.map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd>{v}</dd>
+            </div>
+          ))}
           <div className="sm:col-span-2">
             <dt>{t('signature')}</dt>
             <dd

@@ -1,3 +1,4 @@
+import { publicCertificateFacts } from '@/lib/credentials/public-facts';
 import { config } from '@/lib/config';
 import type { PublicCertificate } from '@/lib/credentials/verify-record';
 import { formatDate, formatTimestamp } from '@/lib/i18n/format';
@@ -110,22 +111,10 @@ export function sharedCertificateBody(
   const s = translatorFor(locale, 'sharing');
   const date = (iso: string | null) => formatDate(locale, iso);
   const status = `${c.status[0]!.toUpperCase()}${c.status.slice(1)}`;
-  const rows: [string, string | null][] = [
-    [t('recipient'), c.recipientName],
-    [t('award'), c.award],
-    [t('issuer'), `${c.issuer.name} (${c.issuer.code})`],
-    [t('number'), c.number],
-    [t('issueDate'), date(c.issueDate)],
-    [t('validFrom'), date(c.validFrom)],
-    [t('expiryDate'), date(c.expiryDate)],
-    [t('code'), c.verificationCode],
-    [t('version'), String(c.version)],
-  ];
   const reason = c.statusReason
     ? `<p class="mt-2 text-sm"><strong>${esc(t('reason'))}:</strong> ${esc(c.statusReason)}</p>`
     : '';
-  const facts = rows
-    .filter((r): r is [string, string] => Boolean(r[1]))
+  const facts = publicCertificateFacts(locale, c)
     .map(([k, v]) => `<div><dt>${esc(k)}</dt><dd>${esc(v)}</dd></div>`)
     .join('');
   const signature =
