@@ -221,18 +221,25 @@ describe('linking an Aadhaar number', () => {
     });
   });
 
-  it('never takes over an account someone can sign in to', async () => {
-    const aadhaar = newAadhaar();
-    const vault = await vaultAadhaarNumbers(db, [aadhaar]);
-    const owner = await citizen();
-    await db
-      .update(users)
-      .set({ aadhaarVaultId: vault.get(aadhaar)! })
-      .where(eq(users.id, owner.id));
-    const c = await citizen();
-    await link(c, aadhaar);
-    expect((await account(owner.id)).aadhaarVaultId).toBe(vault.get(aadhaar));
-    expect((await account(c.id)).aadhaarVaultId).toBeNull();
+  it('never takes over an account someone can sign in to (by mobile, by email, or used)', async () => {
+    const ways: Partial<typeof users.$inferInsert>[] = [
+      { email: null, emailVerifiedAt: null },
+      { mobile: null },
+      { mobile: null, email: null, emailVerifiedAt: null, lastSignInAt: new Date() },
+    ];
+    for (const way of ways) {
+      const aadhaar = newAadhaar();
+      const vault = await vaultAadhaarNumbers(db, [aadhaar]);
+      const owner = await citizen();
+      await db
+        .update(users)
+        .set({ ...way, aadhaarVaultId: vault.get(aadhaar)! })
+        .where(eq(users.id, owner.id));
+      const c = await citizen();
+      await link(c, aadhaar);
+      expect((await account(owner.id)).aadhaarVaultId).toBe(vault.get(aadhaar));
+      expect((await account(c.id)).aadhaarVaultId).toBeNull();
+    }
   });
 
   it('can be removed, audited; the documents stay', async () => {
